@@ -1,0 +1,204 @@
+//! The command line: no arguments opens the window; subcommands validate, describe, search
+//! paths in, generate, export and benchmark datasets without one.
+
+mod bench;
+mod stats;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::graph::{AtlasGraph, Visible, all_shortest_paths, describe_path};
+use crate::io::ExportFormat;
+use crate::model::{LoadError, Loaded, load_file};
+use crate::synth::{SynthSize, synthetic_atlas};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "atlas",
+    version,
+    about = "Tech Diplomacy Atlas: an offline atlas of tech diplomacy"
+)]
+pub struct Cli {
+    /// A dataset to open in the window instead of the embedded default atlas.
+    pub dataset: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a dataset: one problem per line; exit 0 when it is valid, 1 when not.
+    Validate {
+        file: PathBuf,
+        /// Also list warnings (they never fail validation).
+        #[arg(long)]
+        warnings: bool,
+    },
+    /// Counts by kind, region and theme; the share of sourced records; the date range.
+    Stats {
+        file: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The shortest chains of relations between two actors (ids or names).
+    Path {
+        file: PathBuf,
+        from: String,
+        to: String,
+    },
+    /// Print a valid synthetic atlas (scale-free, clearly fake names) to stdout.
+    Synth {
+        #[arg(long, default_value_t = 1000)]
+        actors: usize,
+        #[arg(long, default_value_t = 5000)]
+        relations: usize,
+        #[arg(long, default_value_t = 1000)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Export the whole atlas: GraphML or GEXF (a graph), CSV (a folder receiving actors.csv,
+    /// relations.csv and events.csv) or JSON. Prints the files written.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Measure loading, layout or frame building; one JSON line per measurement.
+    Bench {
+        #[command(subcommand)]
+        which: bench::BenchCommand,
+    },
+}
+
+/// Parses the arguments and runs; GUI when there is no subcommand.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => crate::ui::run_gui(cli.dataset),
+        Some(command) => match execute(command) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn load(file: &Path) -> Result<Loaded, String> {
+    load_file(file).map_err(|e| e.to_string())
+}
+
+fn execute(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Validate { file, warnings } => Ok(validate(&file, warnings)),
+        Command::Stats { file, json } => {
+            let loaded = load(&file)?;
+            let stats = stats::Stats::of(&loaded.atlas);
+            if json {
+                println!("{}", stats.to_json());
+            } else {
+                print!("{}", stats.to_text());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Path { file, from, to } => {
+            let graph = AtlasGraph::new(load(&file)?.atlas);
+            let find = |what: &str| {
+                find_actor(&graph, what)
+                    .ok_or_else(|| format!("no actor with id or name \"{what}\""))
+            };
+            let (a, b) = (find(&from)?, find(&to)?);
+            let paths = all_shortest_paths(&graph, a, b, &Visible::all(&graph), 5);
+            if paths.is_empty() {
+                println!(
+                    "{} and {} are not connected",
+                    graph.actor(a).name,
+                    graph.actor(b).name
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            for path in &paths {
+                println!("{}", describe_path(&graph, path));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Synth {
+            actors,
+            relations,
+            events,
+            seed,
+        } => {
+            let atlas = synthetic_atlas(SynthSize {
+                actors,
+                relations,
+                events,
+                seed,
+            });
+            let text = ron::ser::to_string_pretty(&atlas, ron::ser::PrettyConfig::default())
+                .map_err(|e| format!("cannot write the synthetic atlas: {e}"))?;
+            println!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { file, format, out } => {
+            let graph = AtlasGraph::new(load(&file)?.atlas);
+            let written = crate::io::export(&graph, &Visible::all(&graph), format, &out)
+                .map_err(|e| e.to_string())?;
+            for path in written {
+                println!("{}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { which } => bench::run(which),
+    }
+}
+
+fn validate(file: &Path, show_warnings: bool) -> ExitCode {
+    match load_file(file) {
+        Ok(loaded) => {
+            if show_warnings {
+                for w in &loaded.warnings {
+                    println!("{w}");
+                }
+            }
+            eprintln!(
+                "{}: valid ({} actors, {} relations, {} events; {} warnings)",
+                file.display(),
+                loaded.atlas.actors.len(),
+                loaded.atlas.relations.len(),
+                loaded.atlas.events.len(),
+                loaded.warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(LoadError::Invalid { report }) => {
+            for d in &report.diagnostics {
+                if d.is_error() || show_warnings {
+                    println!("{d}");
+                }
+            }
+            ExitCode::FAILURE
+        }
+        Err(other) => {
+            println!("{other}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// An actor by exact id, else by name or alias ignoring case.
+pub fn find_actor(graph: &AtlasGraph, what: &str) -> Option<petgraph::graph::NodeIndex> {
+    graph.node(what).or_else(|| {
+        let lower = what.to_lowercase();
+        graph.nodes().find(|&n| {
+            let a = graph.actor(n);
+            a.name.to_lowercase() == lower || a.aliases.iter().any(|x| x.to_lowercase() == lower)
+        })
+    })
+}

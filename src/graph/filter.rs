@@ -1,0 +1,162 @@
+//! Which nodes and edges a view shows: filters by kind, theme, region and relation kind, and
+//! "the graph as of a date".
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Actor, ActorKind, PartialDate, Relation, RelationKind};
+
+use super::AtlasGraph;
+
+/// What to show. Empty sets mean "no restriction", so a default filter shows everything.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewFilter {
+    /// Actor kind families to hide (instrument sub-kinds fold into one family).
+    pub hidden_kinds: BTreeSet<ActorKind>,
+    /// Show only actors in one of these regions.
+    pub regions: BTreeSet<String>,
+    /// Show only actors with one of these themes.
+    pub themes: BTreeSet<String>,
+    pub hidden_relations: BTreeSet<RelationKind>,
+    /// The "as of" time as a fractional year: actors founded later and relations not yet begun
+    /// or already ended are left out.
+    pub as_of: Option<f64>,
+}
+
+/// The masks a filter yields, indexed by node and edge index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visible {
+    pub nodes: Vec<bool>,
+    pub edges: Vec<bool>,
+}
+
+impl Visible {
+    pub fn all(graph: &AtlasGraph) -> Self {
+        Self {
+            nodes: vec![true; graph.node_count()],
+            edges: vec![true; graph.edge_count()],
+        }
+    }
+    pub fn node_count(&self) -> usize {
+        self.nodes.iter().filter(|&&v| v).count()
+    }
+    pub fn edge_count(&self) -> usize {
+        self.edges.iter().filter(|&&v| v).count()
+    }
+}
+
+/// Begun by `t` when its start lies at or before it; a start known only to the year counts
+/// from the first day of that year.
+fn begun(start: Option<PartialDate>, t: f64) -> bool {
+    start.is_none_or(|d| d.as_year_fraction() <= t)
+}
+
+/// Still running at `t` unless its end period is wholly before it.
+fn not_ended(end: Option<PartialDate>, t: f64) -> bool {
+    end.is_none_or(|d| d.end_year_fraction() >= t)
+}
+
+impl ViewFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    pub fn shows_actor(&self, actor: &Actor) -> bool {
+        let in_set = |wanted: &BTreeSet<String>, have: &[String]| {
+            wanted.is_empty() || have.iter().any(|h| wanted.contains(h))
+        };
+        !self.hidden_kinds.contains(&actor.kind.family())
+            && in_set(&self.regions, &actor.regions)
+            && in_set(&self.themes, &actor.themes)
+            && self.as_of.is_none_or(|t| begun(actor.founded, t))
+    }
+
+    pub fn shows_relation(&self, relation: &Relation) -> bool {
+        !self.hidden_relations.contains(&relation.kind)
+            && self
+                .as_of
+                .is_none_or(|t| begun(relation.since, t) && not_ended(relation.until, t))
+    }
+
+    /// Applies the filter to every node and edge; an edge shows only if both ends do.
+    pub fn apply(&self, graph: &AtlasGraph) -> Visible {
+        let nodes: Vec<bool> = graph
+            .nodes()
+            .map(|n| self.shows_actor(graph.actor(n)))
+            .collect();
+        let edges = graph
+            .edges()
+            .map(|e| {
+                graph.endpoints(e).is_some_and(|(a, b)| {
+                    nodes[a.index()] && nodes[b.index()] && self.shows_relation(graph.relation(e))
+                })
+            })
+            .collect();
+        Visible { nodes, edges }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    fn ids(g: &AtlasGraph, v: &Visible) -> Vec<String> {
+        g.nodes()
+            .filter(|n| v.nodes[n.index()])
+            .map(|n| g.actor(n).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn region_and_theme_subgraphs() {
+        let g = fixture::graph();
+        let east = ViewFilter {
+            regions: ["east".to_string()].into(),
+            ..ViewFilter::default()
+        };
+        let v = east.apply(&g);
+        assert_eq!(ids(&g, &v), ["a", "b"]);
+        assert_eq!(v.edge_count(), 1);
+        let data = ViewFilter {
+            themes: ["data".to_string()].into(),
+            ..ViewFilter::default()
+        };
+        assert_eq!(ids(&g, &data.apply(&g)), ["b", "c"]);
+    }
+
+    #[test]
+    fn as_of_hides_what_did_not_yet_exist_or_had_ended() {
+        let g = fixture::graph();
+        let at = |t: f64| {
+            ViewFilter {
+                as_of: Some(t),
+                ..ViewFilter::default()
+            }
+            .apply(&g)
+        };
+        let v2015 = at(2015.0);
+        assert_eq!(ids(&g, &v2015), ["a", "b", "d", "e"]);
+        assert_eq!(v2015.edge_count(), 2, "a→b and the undated self-link");
+        assert_eq!(at(2020.5).edge_count(), 4);
+        // The ModelledOn relation ran 2020–2022: gone by 2023, while e→b (2021) stays.
+        let v2023 = at(2023.0);
+        assert_eq!(v2023.edge_count(), 4);
+        assert!(!v2023.edges[2]);
+    }
+
+    #[test]
+    fn hidden_kinds_fold_instrument_subkinds() {
+        let g = fixture::graph();
+        let f = ViewFilter {
+            hidden_kinds: [ActorKind::Instrument(
+                crate::model::InstrumentKind::Regulation,
+            )]
+            .into(),
+            ..ViewFilter::default()
+        };
+        assert!(!ids(&g, &f.apply(&g)).contains(&"c".to_string()));
+    }
+}

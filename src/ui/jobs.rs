@@ -1,0 +1,156 @@
+//! Work that must not freeze the window: file dialogs and dataset loads, each on its own
+//! thread, reporting back through a channel polled once per frame.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use eframe::egui;
+
+use crate::model::{LoadError, load_default, load_file};
+
+use super::command::Command;
+use super::state::LoadFailure;
+
+/// Native dialogs, behind a trait so tests (and CI, where a dialog could block forever) pass
+/// paths directly.
+pub trait FileDialogs: Send + Sync {
+    fn pick_dataset(&self) -> Option<PathBuf>;
+    /// Where to save a file, suggesting `name`; `extension` without the dot.
+    fn pick_save(&self, name: &str, extension: &str) -> Option<PathBuf>;
+    fn pick_folder(&self) -> Option<PathBuf>;
+}
+
+/// rfd's dialogs through the desktop portal.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_dataset(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open an atlas dataset")
+            .add_filter("Atlas dataset (RON)", &["ron"])
+            .pick_file()
+    }
+    fn pick_save(&self, name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_file_name(name)
+            .add_filter(extension.to_uppercase(), &[extension])
+            .save_file()
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
+    }
+}
+
+/// Background work in flight.
+pub struct Jobs {
+    sender: Sender<Command>,
+    receiver: Receiver<Command>,
+    pub dialogs: Arc<dyn FileDialogs>,
+    /// Loads started and not yet reported.
+    pub loading: usize,
+}
+
+fn failure(error: &LoadError, origin: &str) -> LoadFailure {
+    LoadFailure {
+        origin: origin.to_string(),
+        messages: error.messages(),
+    }
+}
+
+impl Jobs {
+    pub fn new(dialogs: Arc<dyn FileDialogs>) -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            dialogs,
+            loading: 0,
+        }
+    }
+
+    fn spawn(
+        &self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce() -> Option<Command> + Send + 'static,
+    ) {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let started = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || {
+                if let Some(command) = work() {
+                    // The window may be gone; then nobody needs the result.
+                    let _ = sender.send(command);
+                }
+                ctx.request_repaint();
+            });
+        if let Err(e) = started {
+            let _ = self.sender.send(Command::Loaded {
+                result: Err(LoadFailure {
+                    origin: name.into(),
+                    messages: vec![format!("could not start a background task: {e}")],
+                }),
+                path: None,
+            });
+        }
+    }
+
+    /// Loads a dataset (an empty path means the embedded default) off the UI thread.
+    pub fn load(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.loading += 1;
+        self.spawn(ctx, "load", move || {
+            let (result, path) = if path.as_os_str().is_empty() {
+                (
+                    load_default().map_err(|e| failure(&e, "embedded atlas")),
+                    None,
+                )
+            } else {
+                let origin = path.display().to_string();
+                (
+                    load_file(&path).map_err(|e| failure(&e, &origin)),
+                    Some(path),
+                )
+            };
+            Some(Command::Loaded { result, path })
+        });
+    }
+
+    /// Asks for a dataset to open, then opens it.
+    pub fn open_dialog(&self, ctx: &egui::Context) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(ctx, "open-dialog", move || {
+            dialogs.pick_dataset().map(Command::Open)
+        });
+    }
+
+    /// Runs `work` off the UI thread and reports its outcome as a status message.
+    pub fn background(
+        &self,
+        ctx: &egui::Context,
+        work: impl FnOnce(&dyn FileDialogs) -> Option<String> + Send + 'static,
+    ) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(ctx, "export", move || {
+            work(dialogs.as_ref()).map(Command::Status)
+        });
+    }
+
+    /// Commands finished since the last frame.
+    pub fn finished(&mut self) -> Vec<Command> {
+        let done: Vec<Command> = self.receiver.try_iter().collect();
+        self.loading = self.loading.saturating_sub(
+            done.iter()
+                .filter(|c| matches!(c, Command::Loaded { .. }))
+                .count(),
+        );
+        done
+    }
+}
+
+/// True for a path the app can open (dropped files).
+pub fn is_dataset(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}

@@ -1,0 +1,182 @@
+//! Things drawn over the network: the legend, the view controls, the story caption, and
+//! the window that explains why a dataset could not be opened.
+
+use eframe::egui::{self, Align2, RichText, Ui, vec2};
+
+use crate::model::ActorKind;
+
+use super::actions::Action;
+use super::command::Command;
+use super::state::{AppState, LoadFailure};
+use super::theme::Palette;
+use super::views::kind_swatch;
+
+/// Actor kinds with their colours and counts; clicking one hides or shows that kind.
+pub fn legend(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    state: &AppState,
+    palette: Palette,
+    out: &mut Vec<Command>,
+) {
+    let atlas = state.graph.atlas();
+    egui::Area::new(egui::Id::unique("legend"))
+        .order(egui::Order::Middle)
+        .pivot(Align2::LEFT_TOP)
+        .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.background().gamma_multiply(0.85))
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Legend").small().strong());
+                    for kind in ActorKind::families() {
+                        let count = atlas
+                            .actors
+                            .iter()
+                            .filter(|a| a.kind.family() == kind)
+                            .count();
+                        if count == 0 {
+                            continue;
+                        }
+                        let hidden = state.filter().hidden_kinds.contains(&kind);
+                        ui.horizontal(|ui| {
+                            kind_swatch(
+                                ui,
+                                if hidden {
+                                    palette.faded(palette.kind(kind))
+                                } else {
+                                    palette.kind(kind)
+                                },
+                            );
+                            let text = RichText::new(format!("{} ({count})", kind.label())).small();
+                            let text = if hidden {
+                                text.strikethrough().weak()
+                            } else {
+                                text
+                            };
+                            let response = ui
+                                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                                .on_hover_text("Click to hide or show this kind");
+                            if response.clicked() {
+                                let mut filter = state.filter().clone();
+                                if hidden {
+                                    filter.hidden_kinds.remove(&kind);
+                                } else {
+                                    filter.hidden_kinds.insert(kind);
+                                }
+                                out.push(Command::SetFilter(filter));
+                            }
+                        });
+                    }
+                    if state.as_of().is_some() {
+                        ui.label(
+                            RichText::new("Faded: not yet founded or begun, or ended")
+                                .small()
+                                .weak(),
+                        );
+                    }
+                });
+        });
+}
+
+/// Fit, ego network and depth, in the network's top-right corner.
+pub fn network_controls(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    state: &AppState,
+    palette: Palette,
+    out: &mut Vec<Command>,
+    picked: &mut Option<Action>,
+) {
+    egui::Area::new(egui::Id::unique("network-controls"))
+        .order(egui::Order::Middle)
+        .pivot(Align2::RIGHT_TOP)
+        .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(palette.background().gamma_multiply(0.85))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Fit")
+                            .on_hover_text("Fit the network to the screen (F)")
+                            .clicked()
+                        {
+                            *picked = Some(Action::FitNetwork);
+                        }
+                        let mut ego = state.prefs.ego_only;
+                        let has_selection = state.selected_actor().is_some();
+                        let toggle = ui
+                            .add_enabled(
+                                has_selection,
+                                egui::Checkbox::new(&mut ego, "Ego network"),
+                            )
+                            .on_hover_text(
+                                "Show only the selection and its neighbours (double-click a node)",
+                            );
+                        if toggle.changed() {
+                            out.push(Command::SetEgoOnly(ego));
+                        }
+                        let mut depth = state.prefs.ego_depth;
+                        let slider = ui.add_enabled(
+                            has_selection && ego,
+                            egui::Slider::new(&mut depth, 1..=3).text("depth"),
+                        );
+                        if slider.changed() {
+                            out.push(Command::SetEgoDepth(depth));
+                        }
+                    });
+                });
+        });
+}
+
+/// The story caption along the bottom of the network.
+pub fn story_caption(ui: &mut Ui, rect: egui::Rect, add: impl FnOnce(&mut Ui)) {
+    let width = (rect.width() - 40.0).min(1100.0);
+    egui::Area::new(egui::Id::unique("story-caption"))
+        .order(egui::Order::Foreground)
+        .pivot(Align2::CENTER_BOTTOM)
+        .fixed_pos(rect.center_bottom() - vec2(0.0, 14.0))
+        .show(ui.ctx(), |ui| {
+            ui.set_width(width);
+            add(ui);
+        });
+}
+
+/// Why the dataset could not be opened; the atlas on screen is the one from before.
+pub fn load_failure(
+    ctx: &egui::Context,
+    failure: &LoadFailure,
+    palette: Palette,
+    out: &mut Vec<Command>,
+) {
+    egui::Window::new("The dataset could not be opened")
+        .collapsible(false)
+        .default_width(640.0)
+        .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            ui.label(RichText::new(&failure.origin).strong());
+            ui.label(format!(
+                "{} problem{} found. The atlas you had open is still shown.",
+                failure.messages.len(),
+                if failure.messages.len() == 1 { "" } else { "s" }
+            ));
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for m in &failure.messages {
+                        ui.label(RichText::new(m).monospace().color(palette.error()));
+                    }
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Dismiss").clicked() {
+                    out.push(Command::DismissFailure);
+                }
+                if ui.button("Copy messages").clicked() {
+                    ui.ctx().copy_text(failure.messages.join("\n"));
+                }
+            });
+        });
+}
