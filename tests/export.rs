@@ -2,105 +2,24 @@
 //! GraphML and GEXF, the csv crate for the tables, serde_json for the atlas, and (when it is
 //! installed) python's networkx for the graphs.
 
-// Beside this file rather than in tests/, so cargo does not build it as a test of its own.
+// Beside this file rather than in tests/, so cargo does not build them as tests of their own.
+#[path = "export/fixtures.rs"]
+mod fixtures;
 #[path = "export/xml_check.rs"]
 mod xml_check;
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use atlas::graph::{AtlasGraph, ViewFilter, Visible};
+use atlas::graph::Visible;
 use atlas::io::{ExportFormat, TABLE_FILES, export, gexf, graphml};
 use atlas::model::{Atlas, load_file};
-use atlas::synth::{SynthSize, synthetic_atlas};
+
+use fixtures::{default_graph, graphs, undirected, views};
 
 const DEFAULT_ATLAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/atlas-data/atlas.ron");
 const NETWORKX_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/read_with_networkx.py");
-
-fn default_graph() -> AtlasGraph {
-    AtlasGraph::new(
-        load_file(Path::new(DEFAULT_ATLAS))
-            .expect("default atlas loads")
-            .atlas,
-    )
-}
-
-fn synthetic_graph() -> AtlasGraph {
-    let size = SynthSize {
-        actors: 400,
-        relations: 1500,
-        events: 120,
-        seed: 11,
-    };
-    AtlasGraph::new(synthetic_atlas(size))
-}
-
-/// A synthetic atlas whose ids and names hold markup, quotes and control characters, as a
-/// hand-edited dataset might: the exports must stay well-formed and keep every edge's ends.
-fn hostile_graph() -> AtlasGraph {
-    let size = SynthSize {
-        actors: 60,
-        relations: 200,
-        events: 20,
-        seed: 5,
-    };
-    let mut atlas = synthetic_atlas(size);
-    let rename = |id: &mut String| *id = format!("{id} & <\"'>\u{1}");
-    for actor in &mut atlas.actors {
-        rename(&mut actor.id);
-        actor.name.push_str(" & Sons <\"Ltd\"> 'x'\u{7}\n\t");
-        actor.country = Some("A&B".into());
-    }
-    for relation in &mut atlas.relations {
-        rename(&mut relation.from);
-        rename(&mut relation.to);
-    }
-    for event in &mut atlas.events {
-        event.actors.iter_mut().for_each(rename);
-    }
-    AtlasGraph::new(atlas)
-}
-
-/// Every atlas the tests export, by name.
-fn graphs() -> [(&'static str, AtlasGraph); 3] {
-    [
-        ("default", default_graph()),
-        ("synthetic", synthetic_graph()),
-        ("hostile", hostile_graph()),
-    ]
-}
-
-/// Visible edges whose relation kind has no direction, counted from the model, not the file.
-fn undirected(graph: &AtlasGraph, visible: &Visible) -> usize {
-    graph
-        .edges()
-        .filter(|e| visible.edges[e.index()] && !graph.relation(*e).kind.is_directed())
-        .count()
-}
-
-/// The whole graph, the first region's subgraph, and the graph as of 2015.
-fn views(graph: &AtlasGraph) -> Vec<(String, Visible)> {
-    let region = graph.atlas().regions[0].id.clone();
-    let in_region = ViewFilter {
-        regions: [region.clone()].into(),
-        ..ViewFilter::default()
-    };
-    let as_of = ViewFilter {
-        as_of: Some(2015.0),
-        ..ViewFilter::default()
-    };
-    let all = Visible::all(graph);
-    let region_view = in_region.apply(graph);
-    assert!(
-        region_view.node_count() > 0 && region_view.node_count() < all.node_count(),
-        "region {region} should be a proper, non-empty subgraph"
-    );
-    vec![
-        ("all".into(), all),
-        (format!("region {region}"), region_view),
-        ("as of 2015".into(), as_of.apply(graph)),
-    ]
-}
 
 #[test]
 fn graphml_and_gexf_read_back_with_the_counts_of_the_view() {
@@ -145,10 +64,8 @@ fn table_rows(path: &Path, first_column: &str) -> usize {
         "{}",
         path.display()
     );
-    reader
-        .records()
-        .map(|r| r.expect("valid CSV record"))
-        .count()
+    let records: Result<Vec<_>, _> = reader.records().collect();
+    records.expect("valid CSV records").len()
 }
 
 #[test]
@@ -291,7 +208,10 @@ fn networkx_available() -> bool {
 fn networkx_reads_the_same_counts() {
     if !networkx_available() {
         let required = std::env::var("ATLAS_REQUIRE_NETWORKX").is_ok_and(|v| v == "1");
-        eprintln!(
+        // Straight to the stderr handle, not eprintln!: the test harness swallows the
+        // macro's output of a passing test, and this note must be seen.
+        let _ = writeln!(
+            std::io::stderr(),
             "\n!!!!!!!! NOTE: python3 with networkx is not available; the networkx read-back \
              test did NOT run. Install it with `pip install networkx`. !!!!!!!!\n"
         );

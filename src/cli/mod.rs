@@ -63,9 +63,11 @@ pub enum Command {
     /// Export the whole atlas: GraphML or GEXF (a graph), CSV (a folder receiving actors.csv,
     /// relations.csv and events.csv) or JSON. Prints the files written.
     Export {
+        /// The dataset (.ron) to export.
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// The file to write; for csv, the folder that receives the three tables.
         #[arg(short, long)]
         out: PathBuf,
     },

@@ -99,27 +99,36 @@ pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<Hit> = graph
+    // Within one score, a match on the name beats one on an alias, which beats one on the
+    // id; then shorter names (closer matches) come first.
+    let mut hits: Vec<(Hit, u8, usize)> = graph
         .nodes()
         .filter_map(|node| {
             let actor = graph.actor(node);
-            std::iter::once(&actor.name)
-                .chain(actor.aliases.iter())
-                .chain(std::iter::once(&actor.id))
-                .filter_map(|text| score(&q, &fold(text)).map(|s| (s, text)))
-                .max_by_key(|(s, _)| *s)
-                .map(|(score, text)| Hit {
-                    node,
-                    score,
-                    matched: text.clone(),
-                })
+            let candidates = std::iter::once((&actor.name, 2u8))
+                .chain(actor.aliases.iter().map(|a| (a, 1u8)))
+                .chain(std::iter::once((&actor.id, 0u8)));
+            let mut best: Option<(u32, u8, &String)> = None;
+            for (text, rank) in candidates {
+                if let Some(score) = score(&q, &fold(text))
+                    && best.is_none_or(|(s, r, _)| (score, rank) > (s, r))
+                {
+                    best = Some((score, rank, text));
+                }
+            }
+            best.map(|(score, rank, text)| {
+                let hit = Hit { node, score, matched: text.clone() };
+                (hit, rank, actor.name.chars().count())
+            })
         })
         .collect();
-    hits.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
+    hits.sort_by(|(a, ra, la), (b, rb, lb)| {
+        (b.score, rb)
+            .cmp(&(a.score, ra))
+            .then(la.cmp(lb))
             .then_with(|| graph.actor(a.node).name.cmp(&graph.actor(b.node).name))
     });
+    let mut hits: Vec<Hit> = hits.into_iter().map(|(h, _, _)| h).collect();
     hits.truncate(limit);
     hits
 }
@@ -155,6 +164,9 @@ mod tests {
         assert_eq!(first("Gamma"), Some("c".into()));
         assert_eq!(first("gama act"), Some("c".into()));
         assert_eq!(first("ÉPSILON"), Some("e".into()));
+        // "c" scores 100 on its id and on nothing else; the name wins when both match.
+        let epsilon = search(&g, "epsilon", 1);
+        assert_eq!(epsilon[0].matched, "Epsilon");
         assert!(search(&g, "", 5).is_empty());
     }
 }

@@ -14,10 +14,9 @@ use crate::graph::{AtlasGraph, Visible};
 use super::xml::{self, EDGE_ATTRS, NODE_ATTRS, push_escaped};
 use super::{ExportError, write_atomically};
 
-/// Key ids: `n0…` for node keys, `e0…` for edge keys, in schema order.
-fn key_id(prefix: char, i: usize) -> String {
-    format!("{prefix}{i}")
-}
+/// Key ids `d0, d1, …` as networkx writes them: node keys first, then edge keys. (Not
+/// `e…`, which would look like the edge ids.)
+const FIRST_EDGE_KEY: usize = 1 + NODE_ATTRS.len();
 
 /// The visible part of `graph` as a GraphML document.
 pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
@@ -34,16 +33,15 @@ pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
     for (i, (name, kind)) in node_keys.enumerate() {
         let _ = writeln!(
             out,
-            "  <key id=\"{}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{}\"/>",
-            key_id('n', i),
+            "  <key id=\"d{i}\" for=\"node\" attr.name=\"{name}\" attr.type=\"{}\"/>",
             kind.name()
         );
     }
     for (i, (name, kind)) in EDGE_ATTRS.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  <key id=\"{}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{}\"/>",
-            key_id('e', i),
+            "  <key id=\"d{}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{}\"/>",
+            FIRST_EDGE_KEY + i,
             kind.name()
         );
     }
@@ -54,7 +52,7 @@ pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
         push_escaped(&mut out, &actor.id);
         out.push_str("\">\n");
         let values = std::iter::once(Some(actor.name.clone())).chain(xml::node_values(actor));
-        push_data(&mut out, 'n', values);
+        push_data(&mut out, 0, values);
         out.push_str("    </node>\n");
     }
     for row in xml::edges(graph, visible) {
@@ -64,7 +62,7 @@ pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
         out.push_str("\" target=\"");
         push_escaped(&mut out, &graph.actor(row.to).id);
         out.push_str("\">\n");
-        push_data(&mut out, 'e', xml::edge_values(relation));
+        push_data(&mut out, FIRST_EDGE_KEY, xml::edge_values(relation));
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -72,10 +70,10 @@ pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
 }
 
 /// One `<data>` per known value; unknown values are left out rather than written empty.
-fn push_data(out: &mut String, prefix: char, values: impl IntoIterator<Item = Option<String>>) {
+fn push_data(out: &mut String, first_key: usize, values: impl IntoIterator<Item = Option<String>>) {
     for (i, value) in values.into_iter().enumerate() {
         if let Some(value) = value {
-            let _ = write!(out, "      <data key=\"{}\">", key_id(prefix, i));
+            let _ = write!(out, "      <data key=\"d{}\">", first_key + i);
             push_escaped(out, &value);
             out.push_str("</data>\n");
         }
@@ -120,11 +118,11 @@ mod tests {
             "networkx rejects mixed graphs"
         );
         assert!(
-            text.contains("<data key=\"e1\">false</data>"),
+            text.contains("<data key=\"d7\">false</data>"),
             "PartnersWith is undirected"
         );
-        assert!(text.contains("<data key=\"n1\">Instrument/Regulation</data>"));
-        assert!(text.contains("<data key=\"n3\">eu;asia</data>"));
+        assert!(text.contains("<data key=\"d1\">Instrument/Regulation</data>"));
+        assert!(text.contains("<data key=\"d3\">eu;asia</data>"));
     }
 
     #[test]

@@ -208,7 +208,10 @@ fn isolated_nodes_stay_near_the_main_cluster() {
     let mut edges = preferential_attachment(200, 600, 5);
     edges.retain(|&(a, b)| a < 200 && b < 200);
     let run = |balance: bool| {
-        let params = LayoutParams { balance_components: balance, ..LayoutParams::default() };
+        let params = LayoutParams {
+            balance_components: balance,
+            ..LayoutParams::default()
+        };
         let mut layout = ForceLayout::new(203, &edges, params);
         while !layout.is_finished() {
             layout.step();
@@ -220,6 +223,12 @@ fn isolated_nodes_stay_near_the_main_cluster() {
         lone / main
     };
     let (balanced, plain) = (run(true), run(false));
-    assert!(balanced < 1.6, "isolates at {balanced}× the cluster radius (plain {plain})");
-    assert!(plain > balanced, "balancing should pull isolates in: {plain} vs {balanced}");
+    assert!(
+        balanced < 1.6,
+        "isolates at {balanced}× the cluster radius (plain {plain})"
+    );
+    assert!(
+        plain > balanced,
+        "balancing should pull isolates in: {plain} vs {balanced}"
+    );
 }

@@ -83,6 +83,7 @@ impl AtlasApp {
                 }),
             ),
         };
+        theme::install_fonts(&cc.egui_ctx);
         let remembered = prefs.dataset.clone();
         let mut state = AppState::new(
             loaded,
@@ -220,8 +221,13 @@ impl AtlasApp {
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> =
-            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         for path in dropped {
             if is_dataset(&path) {
                 self.queue.push(Command::Open(path));

@@ -140,6 +140,23 @@ impl Palette {
     }
 }
 
+/// DejaVu Sans as a fallback after egui's own font: it has the arrows and symbols the UI
+/// uses (→ ← ▶ ◀ ✕ ⚠) and Greek, Cyrillic, Hebrew and Arabic for names in their own script.
+/// Other scripts (CJK, Hangul, Devanagari) come from the system's fonts through eframe.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(FALLBACK_FONT),
+        vec![
+            InsertFontFamily { family: egui::FontFamily::Proportional, priority: FontPriority::Lowest },
+            InsertFontFamily { family: egui::FontFamily::Monospace, priority: FontPriority::Lowest },
+        ],
+    ));
+}
+
 /// Body text size in points; presentation mode doubles it.
 pub const BASE_TEXT: f32 = 14.0;
 pub const PRESENTATION_SCALE: f32 = 2.0;

@@ -88,7 +88,7 @@ impl CentralityView {
         }
         let mut header = |ui: &mut Ui, label: &str, which: SortBy| {
             let arrow = if self.sort == which {
-                if self.descending { " ⏷" } else { " ⏶" }
+                if self.descending { " ↓" } else { " ↑" }
             } else {
                 ""
             };

@@ -245,7 +245,7 @@ fn relations(
                         let r = &graph.atlas().relations[index];
                         let when = span(r.since, r.until);
                         if ui
-                            .small_button("ⓘ")
+                            .small_button("details")
                             .on_hover_text("Details of this relation")
                             .clicked()
                         {

@@ -123,7 +123,9 @@ impl TimelineView {
         // close together, and the names matter more than the grid.
         let painter = ui.painter_at(response.response.rect);
         for kind in &lanes {
-            let y = transform.position_from_point(&PlotPoint::new(0.0, row(*kind))).y;
+            let y = transform
+                .position_from_point(&PlotPoint::new(0.0, row(*kind)))
+                .y;
             painter.text(
                 egui::pos2(response.response.rect.left() + 6.0, y),
                 egui::Align2::LEFT_CENTER,
@@ -193,7 +195,7 @@ impl TimelineView {
             ui.strong("Timeline");
             ui.separator();
             let play_label = if state.playing {
-                "⏸ Pause"
+                "Pause"
             } else {
                 "▶ Play"
             };
@@ -211,7 +213,11 @@ impl TimelineView {
             let slider = egui::Slider::new(&mut t, lo..=hi)
                 .text("as of")
                 .custom_formatter(move |v, _| {
-                    if v >= hi { "today".to_string() } else { PartialDate::from_year_fraction(v).to_string() }
+                    if v >= hi {
+                        "today".to_string()
+                    } else {
+                        PartialDate::from_year_fraction(v).to_string()
+                    }
                 })
                 .custom_parser(|s| {
                     s.trim()

@@ -1,0 +1,216 @@
+//! UI tests: the real app, driven through its accessibility tree like a person would.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use atlas::ui::app::{AppOptions, AtlasApp};
+use atlas::ui::jobs::FileDialogs;
+use atlas::ui::state::Selection;
+use eframe::egui::{Key, Modifiers, accesskit::Role, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+
+/// Dialogs that answer with fixed paths instead of asking.
+#[derive(Default)]
+struct FixedDialogs {
+    open: Option<PathBuf>,
+    save: Option<PathBuf>,
+    folder: Option<PathBuf>,
+}
+
+impl FileDialogs for FixedDialogs {
+    fn pick_dataset(&self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn pick_save(&self, _name: &str, _extension: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.folder.clone()
+    }
+}
+
+fn harness_with(dialogs: FixedDialogs) -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                AppOptions {
+                    dataset: None,
+                    dialogs: Arc::new(dialogs),
+                    restore: false,
+                },
+            )
+        });
+    // The layout thread keeps requesting frames, so step rather than run to quiescence.
+    harness.run_steps(3);
+    harness
+}
+
+fn harness() -> Harness<'static, AtlasApp> {
+    harness_with(FixedDialogs::default())
+}
+
+/// Steps until `done` holds (background work reports through the frame loop).
+fn step_until(harness: &mut Harness<'static, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness.state()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
+fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, "Search").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::TextInput, "Search").type_text(text);
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn search_tolerates_a_typo_and_selects_the_actor() {
+    let mut harness = harness();
+    search_and_pick(&mut harness, "Danish Tech Ambasador");
+    assert_eq!(
+        harness.state().state.selection,
+        Some(Selection::Actor("denmark-tech-ambassador".into()))
+    );
+    // The details panel shows the post, its holders and its sources.
+    harness.get_by_label_contains("• Casper Klynge  2017-05 – 2020-02");
+    harness.get_by_label_contains("• Anne Marie Engtoft Larsen  since 2020-08-24");
+    // Its sources are clickable web links.
+    let links = harness.get_all_by_role(Role::Link).count();
+    assert!(links >= 3, "{links} source links");
+}
+
+#[test]
+fn search_ignores_accents_and_offers_results_grouped_by_kind() {
+    let mut harness = harness();
+    harness.get_by_role_and_label(Role::TextInput, "Search").click();
+    harness.run_steps(2);
+    // The filter panel already shows each kind once; the results add a heading per kind.
+    let headings = |h: &Harness<'static, AtlasApp>| {
+        (h.get_all_by_label("State").count(), h.get_all_by_label("Envoy post").count())
+    };
+    assert_eq!(headings(&harness), (1, 1));
+    harness.get_by_role_and_label(Role::TextInput, "Search").type_text("DÉNMARK");
+    harness.run_steps(3);
+    harness.get_by_label("Denmark");
+    harness.get_by_label("Danish Tech Ambassador  (denmark-tech-ambassador)");
+    assert_eq!(headings(&harness), (2, 2));
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(matches!(harness.state().state.selection, Some(Selection::Actor(_))));
+}
+
+#[test]
+fn clicking_a_region_filters_every_panel() {
+    let mut harness = harness();
+    let all = harness.state().state.visible.node_count();
+    harness.get_by_label_contains("Indo-Pacific (").click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    assert_eq!(state.region.as_deref(), Some("indo-pacific"));
+    let shown = state.visible.node_count();
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
+    // The region lists its members grouped by kind.
+    harness.get_by_label_contains("States (");
+    harness.get_by_label_contains("Forums (");
+}
+
+#[test]
+fn moving_the_time_cursor_changes_the_network() {
+    let mut harness = harness();
+    let today = harness.state().state.visible.edge_count();
+    harness
+        .get_by_role_and_label(Role::Slider, "as of")
+        .set_value_accesskit(2010.0);
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    let as_of = state.as_of().expect("the cursor is set");
+    assert!((2009.9..2010.1).contains(&as_of), "{as_of}");
+    let then = state.visible.edge_count();
+    assert!(then < today, "as of 2010: {then} relations, today {today}");
+    harness.get_by_label("The graph as of 2010-01-01");
+    // Home goes back to today.
+    harness.key_press(Key::Home);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.visible.edge_count(), today);
+}
+
+#[test]
+fn play_animates_through_the_years() {
+    let mut harness = harness();
+    harness.get_by_label("▶ Play").click();
+    harness.run_steps(2);
+    let first = harness.state().state.as_of().expect("playing sets the cursor");
+    harness.run_steps(20);
+    let later = harness.state().state.as_of().expect("still set");
+    assert!(later > first, "{first} → {later}");
+    harness.get_by_label("Pause").click();
+    harness.run_steps(2);
+    assert!(!harness.state().state.playing);
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
+    let broken = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas-data/samples/broken/relation-unknown-to.ron"));
+    let mut harness = harness_with(FixedDialogs { open: Some(broken), ..FixedDialogs::default() });
+    let before = harness.state().state.graph.node_count();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    assert!(step_until(&mut harness, |app| app.state.failure.is_some()), "the load reports back");
+    harness.run_steps(2);
+    harness.get_by_label("The dataset could not be opened");
+    harness.get_by_label_contains("relation-unknown-to.ron:");
+    harness.get_by_label_contains("unknown actor");
+    assert_eq!(harness.state().state.graph.node_count(), before, "the atlas stays");
+    harness.get_by_label("Dismiss").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.failure.is_none());
+}
+
+#[test]
+fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
+    let valid = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas-data/samples/valid/path.ron"));
+    let mut harness = harness_with(FixedDialogs { open: Some(valid.clone()), ..FixedDialogs::default() });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    assert!(step_until(&mut harness, |app| app.state.prefs.dataset.as_ref() == Some(&valid)));
+    assert!(harness.state().state.graph.node_count() < 50);
+}
+
+#[test]
+fn selection_history_goes_back_and_forward_with_alt_arrows() {
+    let mut harness = harness();
+    search_and_pick(&mut harness, "Denmark");
+    let first = harness.state().state.selection.clone();
+    search_and_pick(&mut harness, "France");
+    let second = harness.state().state.selection.clone();
+    assert_ne!(first, second);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.selection, first);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.selection, second);
+}
+
+#[test]
+fn the_shortcuts_overlay_opens_with_f1() {
+    let mut harness = harness();
+    assert!(harness.query_by_label("Open a dataset…").is_none());
+    harness.key_press(Key::F1);
+    harness.run_steps(2);
+    assert!(harness.state().state.windows.help);
+    harness.get_by_label("Open a dataset…");
+    harness.get_by_label("Ctrl+O");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().state.windows.help);
+}
