@@ -312,3 +312,28 @@ fn synth_output_validates_with_the_counts_asked_for() {
     assert_eq!(json["events"], 20);
     assert_eq!(json["sourced_share"].as_f64(), Some(1.0));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(["synth", "--actors", "3000", "--relations", "9000", "--events", "100"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The reader is gone now (stdout dropped); the writer must not panic.
+    let status = child.wait().expect("exits");
+    let mut err = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("stderr");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(status.code(), Some(101), "exit code of a panic");
+}

@@ -9,8 +9,9 @@ use clap::Subcommand;
 use serde_json::json;
 
 use crate::graph::AtlasGraph;
-use crate::model::{Atlas, load_file};
-use crate::synth::{SynthSize, synthetic_atlas};
+use crate::layout::{LayoutParams, bench_iterations};
+use crate::model::{Atlas, load_default, load_file};
+use crate::synth::{SynthSize, preferential_attachment, synthetic_atlas};
 
 #[derive(Subcommand, Debug)]
 pub enum BenchCommand {
@@ -27,6 +28,31 @@ pub enum BenchCommand {
         runs: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Milliseconds per iteration of the force layout on a scale-free graph.
+    Layout {
+        #[arg(long, default_value_t = 10_000)]
+        nodes: usize,
+        #[arg(long, default_value_t = 50_000)]
+        edges: usize,
+        #[arg(long, default_value_t = 30)]
+        iterations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// CPU milliseconds to build and tessellate one frame of the network view at 1920×1080,
+    /// on a laid-out scale-free graph, or on the default atlas with `--default-atlas`.
+    Frame {
+        #[arg(long, default_value_t = 10_000)]
+        nodes: usize,
+        #[arg(long, default_value_t = 50_000)]
+        edges: usize,
+        #[arg(long, default_value_t = 40)]
+        frames: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        default_atlas: bool,
     },
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
@@ -71,10 +97,46 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             },
             runs.max(1),
         ),
+        BenchCommand::Layout { nodes, edges, iterations, seed } => {
+            let graph = preferential_attachment(nodes, edges, seed);
+            let params = LayoutParams { seed, ..LayoutParams::default() };
+            let samples = bench_iterations(nodes, &graph, params, 5, iterations.max(20));
+            out!(
+                "{}",
+                json!({
+                    "bench": "layout", "nodes": nodes, "edges": graph.len(),
+                    "iterations": samples.len(), "median_ms": median(samples.clone()),
+                    "min_ms": samples.iter().copied().fold(f64::MAX, f64::min),
+                })
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        BenchCommand::Frame { nodes, edges, frames, seed, default_atlas } => {
+            let (atlas, label) = if default_atlas {
+                (load_default().map_err(|e| e.to_string())?.atlas, "default atlas")
+            } else {
+                let size = SynthSize { actors: nodes, relations: edges, events: 0, seed };
+                (synthetic_atlas(size), "scale-free")
+            };
+            let report = super::frame_bench::measure(atlas, frames.max(30));
+            out!(
+                "{}",
+                json!({
+                    "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
+                    "frames": report.build_ms.len(), "width": 1920, "height": 1080,
+                    "median_ms": report.median_total_ms(),
+                    "build_median_ms": median(report.build_ms.clone()),
+                    "tessellate_median_ms": median(report.tessellate_ms.clone()),
+                    "triangles": report.triangles,
+                    "layout_iterations": report.layout_iterations,
+                })
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         BenchCommand::LoadOnce { file } => {
             let loaded = load_file(&file).map_err(|e| e.to_string())?;
             let graph = AtlasGraph::new(loaded.atlas);
-            println!(
+            out!(
                 "{}",
                 json!({"nodes": graph.node_count(), "peak_rss_bytes": peak_rss_bytes()})
             );
@@ -116,7 +178,7 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
         serde_json::from_slice(&child.stdout).unwrap_or(serde_json::Value::Null);
     let _ = std::fs::remove_dir_all(&dir);
     let (load_median, json_median) = (median(load_ms), median(json_ms));
-    println!(
+    out!(
         "{}",
         json!({
             "bench": "load",

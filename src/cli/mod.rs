@@ -1,7 +1,19 @@
 //! The command line: no arguments opens the window; subcommands validate, describe, search
 //! paths in, generate, export and benchmark datasets without one.
 
+/// `println!` for command output: when the reader goes away (`atlas synth | head`), stop
+/// quietly instead of panicking on the broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod bench;
+mod frame_bench;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -104,7 +116,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let loaded = load(&file)?;
             let stats = stats::Stats::of(&loaded.atlas);
             if json {
-                println!("{}", stats.to_json());
+                out!("{}", stats.to_json());
             } else {
                 print!("{}", stats.to_text());
             }
@@ -119,7 +131,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let (a, b) = (find(&from)?, find(&to)?);
             let paths = all_shortest_paths(&graph, a, b, &Visible::all(&graph), 5);
             if paths.is_empty() {
-                println!(
+                out!(
                     "{} and {} are not connected",
                     graph.actor(a).name,
                     graph.actor(b).name
@@ -127,7 +139,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
                 return Ok(ExitCode::FAILURE);
             }
             for path in &paths {
-                println!("{}", describe_path(&graph, path));
+                out!("{}", describe_path(&graph, path));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -145,7 +157,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             });
             let text = ron::ser::to_string_pretty(&atlas, ron::ser::PrettyConfig::default())
                 .map_err(|e| format!("cannot write the synthetic atlas: {e}"))?;
-            println!("{text}");
+            out!("{text}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { file, format, out } => {
@@ -153,7 +165,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let written = crate::io::export(&graph, &Visible::all(&graph), format, &out)
                 .map_err(|e| e.to_string())?;
             for path in written {
-                println!("{}", path.display());
+                out!("{}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -166,7 +178,7 @@ fn validate(file: &Path, show_warnings: bool) -> ExitCode {
         Ok(loaded) => {
             if show_warnings {
                 for w in &loaded.warnings {
-                    println!("{w}");
+                    out!("{w}");
                 }
             }
             eprintln!(
@@ -182,13 +194,13 @@ fn validate(file: &Path, show_warnings: bool) -> ExitCode {
         Err(LoadError::Invalid { report }) => {
             for d in &report.diagnostics {
                 if d.is_error() || show_warnings {
-                    println!("{d}");
+                    out!("{d}");
                 }
             }
             ExitCode::FAILURE
         }
         Err(other) => {
-            println!("{other}");
+            out!("{other}");
             ExitCode::FAILURE
         }
     }

@@ -25,6 +25,7 @@ pub enum Action {
     ToggleDetails,
     ToggleTimeline,
     ExportPng,
+    ExportPng2x,
     Quit,
 }
 
@@ -142,6 +143,11 @@ pub const ACTIONS: &[(Action, &str, &[KeyboardShortcut])] = &[
         Action::ExportPng,
         "Export the network as PNG",
         &[KeyboardShortcut::new(Modifiers::COMMAND, Key::E)],
+    ),
+    (
+        Action::ExportPng2x,
+        "Export the network as PNG at twice the resolution",
+        &[KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E)],
     ),
     (
         Action::Quit,

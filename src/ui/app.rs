@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use eframe::egui::{self, Ui};
+use eframe::egui::{self, KeyboardShortcut, Ui};
 
 use crate::model::{Atlas, Loaded, load_default};
 
@@ -129,17 +129,21 @@ impl AtlasApp {
     /// Keyboard shortcuts into commands; plain keys are left alone while a text field has focus.
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        // egui matches shortcuts ignoring an extra Shift, so Ctrl+Shift+E would also match
+        // Ctrl+E: try the shortcuts with more modifiers first.
+        let mut bindings: Vec<(Action, &KeyboardShortcut)> = ACTIONS
+            .iter()
+            .flat_map(|(action, _, keys)| keys.iter().map(move |k| (*action, k)))
+            .collect();
+        bindings.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
-            for (action, _, keys) in ACTIONS {
-                for key in keys.iter() {
-                    if typing && is_plain(key) && *action != Action::Escape {
-                        continue;
-                    }
-                    if input.consume_shortcut(key) {
-                        fired.push(*action);
-                        break;
-                    }
+            for (action, key) in bindings {
+                if typing && is_plain(key) && action != Action::Escape {
+                    continue;
+                }
+                if !fired.contains(&action) && input.consume_shortcut(key) {
+                    fired.push(action);
                 }
             }
         });
@@ -191,7 +195,11 @@ impl AtlasApp {
             Action::ToggleDetails => Some(Command::TogglePanel(Panel::Details)),
             Action::ToggleTimeline => Some(Command::TogglePanel(Panel::Timeline)),
             Action::ExportPng => {
-                self.png.request(ctx);
+                self.png.request(ctx, 1.0);
+                None
+            }
+            Action::ExportPng2x => {
+                self.png.request(ctx, 2.0);
                 None
             }
             Action::Quit => {
@@ -382,6 +390,10 @@ impl AtlasApp {
     }
 }
 
+fn modifier_count(m: egui::Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd) + u8::from(m.shift)
+}
+
 /// The palette the preferences ask for; "system" follows the desktop, dark when unknown.
 pub fn palette_of(ctx: &egui::Context, state: &AppState) -> Palette {
     let dark = match state.prefs.theme {
@@ -396,7 +408,7 @@ pub fn palette_of(ctx: &egui::Context, state: &AppState) -> Palette {
 }
 
 impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.queue.extend(self.jobs.finished());
         let palette = palette_of(&ctx, &self.state);
@@ -410,7 +422,7 @@ impl eframe::App for AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title.clone()));
             self.title = window_title;
         }
-        if let Some(message) = self.png.poll(&ctx, &self.jobs) {
+        if let Some(message) = self.png.poll(&ctx, frame, &self.jobs, &self.state, &self.network, palette) {
             self.queue.push(Command::Status(message));
         }
         self.apply_queue(&ctx);

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui::{self, ColorImage, Rect};
 
@@ -11,6 +10,10 @@ use crate::graph::{AtlasGraph, Visible};
 use crate::io::{ExportError, ExportFormat, export, write_atomically};
 
 use super::jobs::{FileDialogs, Jobs};
+use super::offscreen::render_network;
+use super::state::AppState;
+use super::theme::Palette;
+use super::views::network::NetworkView;
 
 /// Encodes an RGBA image as PNG.
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
@@ -33,12 +36,13 @@ pub fn save_png(image: &ColorImage, path: &Path) -> Result<(), String> {
     write_atomically(path, &bytes).map_err(|e: ExportError| e.to_string())
 }
 
-/// The network's rectangle, remembered each frame, and screenshots on their way back.
+/// A pending "network as PNG" request, carried out at the end of the frame that has the
+/// GPU at hand.
 #[derive(Default)]
 pub struct PngExport {
     rect: Option<Rect>,
-    pending: Option<Receiver<Arc<ColorImage>>>,
-    /// Where the next capture goes, when known in advance (tests, the CLI); else a dialog.
+    pending: Option<f32>,
+    /// Where the next picture goes, when known in advance; else a save dialog asks.
     pub target: Option<std::path::PathBuf>,
 }
 
@@ -47,33 +51,44 @@ impl PngExport {
         self.rect = Some(rect);
     }
 
-    /// Asks the window for a screenshot; it arrives in a later frame.
-    pub fn request(&mut self, ctx: &egui::Context) {
-        let (tx, rx): (Sender<Arc<ColorImage>>, _) = channel();
-        let waker = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            let _ = tx.send(image);
-            waker.request_repaint();
-        });
-        self.pending = Some(rx);
+    /// Asks for the network as a PNG at `scale` × the screen's pixel density (1 or 2).
+    pub fn request(&mut self, ctx: &egui::Context, scale: f32) {
+        self.pending = Some(scale);
         ctx.request_repaint();
     }
 
-    /// Picks up a finished screenshot: crops it to the network and saves it in the background.
-    /// Returns a status line while nothing more is needed from the UI thread.
-    pub fn poll(&mut self, ctx: &egui::Context, jobs: &Jobs) -> Option<String> {
-        let image = self.pending.as_ref()?.try_recv().ok()?;
-        self.pending = None;
-        let ppp = ctx.pixels_per_point();
-        let cropped = match self.rect {
-            Some(rect) => image.region(&rect, Some(ppp)),
-            None => (*image).clone(),
+    /// Renders a requested picture and saves it in the background; returns a status line.
+    pub fn poll(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        jobs: &Jobs,
+        state: &AppState,
+        view: &NetworkView,
+        palette: Palette,
+    ) -> Option<String> {
+        let scale = self.pending.take()?;
+        let rect = self.rect?;
+        let Some(render_state) = frame.wgpu_render_state() else {
+            return Some("Pictures need the GPU renderer, which this window does not use".into());
+        };
+        let density = scale * ctx.pixels_per_point();
+        let mut still = view.still();
+        let image = match render_network(render_state, state, &mut still, rect.size(), density, palette) {
+            Ok(image) => image,
+            Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
         let target = self.target.take();
+        let name = format!("atlas-network-{scale}x.png");
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let path = target.or_else(|| dialogs.pick_save("atlas-network.png", "png"))?;
-            Some(match save_png(&cropped, &path) {
-                Ok(()) => format!("Saved the network as {}", path.display()),
+            let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
+            Some(match save_png(&image, &path) {
+                Ok(()) => format!(
+                    "Saved the network as {} ({}×{} pixels)",
+                    path.display(),
+                    image.size[0],
+                    image.size[1]
+                ),
                 Err(e) => e,
             })
         });

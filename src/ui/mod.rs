@@ -7,6 +7,7 @@ mod chrome;
 pub mod command;
 pub mod export;
 pub mod jobs;
+mod offscreen;
 mod overlays;
 pub mod state;
 pub mod theme;

@@ -79,6 +79,27 @@ impl NetworkView {
         view
     }
 
+    /// A copy that keeps positions and camera but runs no layout: for pictures.
+    pub fn still(&self) -> Self {
+        Self {
+            generation: self.generation,
+            worker: None,
+            positions: self.positions.clone(),
+            ends: self.ends.clone(),
+            degree: self.degree.clone(),
+            label_order: self.label_order.clone(),
+            camera: self.camera,
+            camera_move: None,
+            auto_fit: false,
+            dragging: None,
+            pinned: HashSet::new(),
+            hovered: None,
+            seen_focus_request: self.seen_focus_request,
+            layout_running: false,
+            last_rect: None,
+        }
+    }
+
     pub fn positions(&self) -> &[[f32; 2]] {
         &self.positions
     }

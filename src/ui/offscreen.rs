@@ -1,0 +1,157 @@
+//! Renders the network view into an image at any pixel density, off screen, through the
+//! window's own wgpu device: a slide-ready picture at 1× or 2× of what the view shows.
+
+use std::sync::mpsc::channel;
+use std::time::Duration;
+
+use eframe::egui::{self, ColorImage, Pos2, RawInput, Rect, Vec2, ViewportId};
+use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, wgpu};
+
+use super::overlays;
+use super::state::AppState;
+use super::theme::{self, Palette};
+use super::views::network::NetworkView;
+
+/// How long to wait for the GPU (a software renderer included) before giving up.
+const GPU_WAIT: Duration = Duration::from_secs(30);
+/// Readback rows must be padded to this many bytes.
+const ROW_ALIGN: usize = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
+
+/// Draws `view` (a still copy of the on-screen network) at `size` points and `scale` pixels
+/// per point, with its legend, and reads the pixels back.
+pub fn render_network(
+    render_state: &RenderState,
+    state: &AppState,
+    view: &mut NetworkView,
+    size: Vec2,
+    scale: f32,
+    palette: Palette,
+) -> Result<ColorImage, String> {
+    let ctx = egui::Context::default();
+    theme::install_fonts(&ctx);
+    theme::apply(&ctx, palette, state.presentation);
+    // A picture has no time for fade-in animations: draw everything at full strength.
+    ctx.global_style_mut(|style| style.animation_time = 0.0);
+    let input = || {
+        let mut raw = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
+            ..RawInput::default()
+        };
+        raw.viewports.entry(ViewportId::ROOT).or_default().native_pixels_per_point = Some(scale);
+        raw
+    };
+    let mut draw = |ui: &mut egui::Ui| {
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            let rect = ui.max_rect();
+            let _ = view.ui(ui, state, palette);
+            overlays::legend(ui, rect, state, palette, &mut Vec::new());
+        });
+    };
+    // The first pass lays out windows and fonts; the second is the picture.
+    let mut textures = ctx.run_ui(input(), &mut draw).textures_delta;
+    let output = ctx.run_ui(input(), &mut draw);
+    textures.append(output.textures_delta);
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let size_px = [
+        (size.x * scale).round().max(1.0) as u32,
+        (size.y * scale).round().max(1.0) as u32,
+    ];
+    draw_to_image(render_state, &primitives, textures, size_px, output.pixels_per_point, palette)
+}
+
+fn draw_to_image(
+    rs: &RenderState,
+    primitives: &[egui::ClippedPrimitive],
+    mut textures: egui::TexturesDelta,
+    size_px: [u32; 2],
+    pixels_per_point: f32,
+    palette: Palette,
+) -> Result<ColorImage, String> {
+    let format = wgpu::TextureFormat::Rgba8UnormSrgb;
+    // A renderer of its own, so its textures never mix with the window's.
+    let mut renderer = egui_wgpu::Renderer::new(&rs.device, format, egui_wgpu::RendererOptions::default());
+    for (id, deltas) in &textures.set {
+        for delta in deltas {
+            renderer.update_texture(&rs.device, &rs.queue, *id, delta);
+        }
+    }
+    // Applied to this renderer, which is dropped at the end; nothing is left to free.
+    textures.clear();
+    let screen = ScreenDescriptor { size_in_pixels: size_px, pixels_per_point };
+    let mut encoder = rs.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("atlas export") });
+    let buffers = renderer.update_buffers(&rs.device, &rs.queue, &mut encoder, primitives, &screen);
+    let extent = wgpu::Extent3d { width: size_px[0], height: size_px[1], depth_or_array_layers: 1 };
+    let target = rs.device.create_texture(&wgpu::TextureDescriptor {
+        label: Some("atlas export target"),
+        size: extent,
+        mip_level_count: 1,
+        sample_count: 1,
+        dimension: wgpu::TextureDimension::D2,
+        format,
+        usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+        view_formats: &[],
+    });
+    let view = target.create_view(&wgpu::TextureViewDescriptor::default());
+    let bg = palette.background();
+    let clear = wgpu::Color {
+        r: srgb_to_linear(bg.r()),
+        g: srgb_to_linear(bg.g()),
+        b: srgb_to_linear(bg.b()),
+        a: 1.0,
+    };
+    {
+        let mut pass = encoder
+            .begin_render_pass(&wgpu::RenderPassDescriptor {
+                label: Some("atlas export pass"),
+                color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                    view: &view,
+                    resolve_target: None,
+                    ops: wgpu::Operations { load: wgpu::LoadOp::Clear(clear), store: wgpu::StoreOp::Store },
+                    depth_slice: None,
+                })],
+                ..Default::default()
+            })
+            .forget_lifetime();
+        renderer.render(&mut pass, primitives, &screen);
+    }
+    let unpadded = size_px[0] as usize * 4;
+    let padded = unpadded.div_ceil(ROW_ALIGN) * ROW_ALIGN;
+    let buffer = rs.device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some("atlas export readback"),
+        size: (padded * size_px[1] as usize) as u64,
+        usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+        mapped_at_creation: false,
+    });
+    encoder.copy_texture_to_buffer(
+        target.as_image_copy(),
+        wgpu::TexelCopyBufferInfo {
+            buffer: &buffer,
+            layout: wgpu::TexelCopyBufferLayout { offset: 0, bytes_per_row: Some(padded as u32), rows_per_image: None },
+        },
+        extent,
+    );
+    let submission = rs.queue.submit(buffers.into_iter().chain(std::iter::once(encoder.finish())));
+    let slice = buffer.slice(..);
+    let (tx, rx) = channel();
+    slice.map_async(wgpu::MapMode::Read, move |r| drop(tx.send(r)));
+    rs.device
+        .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: Some(GPU_WAIT) })
+        .map_err(|e| format!("the GPU did not finish the picture: {e}"))?;
+    rx.recv_timeout(GPU_WAIT)
+        .map_err(|_| "the GPU did not hand back the picture".to_string())?
+        .map_err(|e| format!("cannot read the picture back: {e}"))?;
+    let data = slice
+        .get_mapped_range()
+        .map_err(|e| format!("cannot read the picture back: {e}"))?;
+    let pixels: Vec<u8> = data
+        .chunks_exact(padded)
+        .flat_map(|row| &row[..unpadded])
+        .copied()
+        .collect();
+    Ok(ColorImage::from_rgba_unmultiplied([size_px[0] as usize, size_px[1] as usize], &pixels))
+}
+
+fn srgb_to_linear(c: u8) -> f64 {
+    let c = f64::from(c) / 255.0;
+    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+}
