@@ -318,7 +318,15 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(["synth", "--actors", "3000", "--relations", "9000", "--events", "100"])
+        .args([
+            "synth",
+            "--actors",
+            "3000",
+            "--relations",
+            "9000",
+            "--events",
+            "100",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -333,7 +341,12 @@ fn a_closed_pipe_ends_quietly() {
     // The reader is gone now (stdout dropped); the writer must not panic.
     let status = child.wait().expect("exits");
     let mut err = String::new();
-    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("stderr");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(status.code(), Some(101), "exit code of a panic");
 }

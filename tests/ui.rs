@@ -65,9 +65,13 @@ fn step_until(harness: &mut Harness<'static, AtlasApp>, done: impl Fn(&AtlasApp)
 }
 
 fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, "Search").click();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
     harness.run_steps(2);
-    harness.get_by_role_and_label(Role::TextInput, "Search").type_text(text);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(text);
     harness.run_steps(2);
     harness.key_press(Key::Enter);
     harness.run_steps(3);
@@ -92,14 +96,21 @@ fn search_tolerates_a_typo_and_selects_the_actor() {
 #[test]
 fn search_ignores_accents_and_offers_results_grouped_by_kind() {
     let mut harness = harness();
-    harness.get_by_role_and_label(Role::TextInput, "Search").click();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
     harness.run_steps(2);
     // The filter panel already shows each kind once; the results add a heading per kind.
     let headings = |h: &Harness<'static, AtlasApp>| {
-        (h.get_all_by_label("State").count(), h.get_all_by_label("Envoy post").count())
+        (
+            h.get_all_by_label("State").count(),
+            h.get_all_by_label("Envoy post").count(),
+        )
     };
     assert_eq!(headings(&harness), (1, 1));
-    harness.get_by_role_and_label(Role::TextInput, "Search").type_text("DÉNMARK");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("DÉNMARK");
     harness.run_steps(3);
     harness.get_by_label("Denmark");
     harness.get_by_label("Danish Tech Ambassador  (denmark-tech-ambassador)");
@@ -107,7 +118,10 @@ fn search_ignores_accents_and_offers_results_grouped_by_kind() {
     harness.key_press(Key::ArrowDown);
     harness.key_press(Key::Enter);
     harness.run_steps(3);
-    assert!(matches!(harness.state().state.selection, Some(Selection::Actor(_))));
+    assert!(matches!(
+        harness.state().state.selection,
+        Some(Selection::Actor(_))
+    ));
 }
 
 #[test]
@@ -150,7 +164,11 @@ fn play_animates_through_the_years() {
     let mut harness = harness();
     harness.get_by_label("▶ Play").click();
     harness.run_steps(2);
-    let first = harness.state().state.as_of().expect("playing sets the cursor");
+    let first = harness
+        .state()
+        .state
+        .as_of()
+        .expect("playing sets the cursor");
     harness.run_steps(20);
     let later = harness.state().state.as_of().expect("still set");
     assert!(later > first, "{first} → {later}");
@@ -161,16 +179,29 @@ fn play_animates_through_the_years() {
 
 #[test]
 fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
-    let broken = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas-data/samples/broken/relation-unknown-to.ron"));
-    let mut harness = harness_with(FixedDialogs { open: Some(broken), ..FixedDialogs::default() });
+    let broken = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/atlas-data/samples/broken/relation-unknown-to.ron"
+    ));
+    let mut harness = harness_with(FixedDialogs {
+        open: Some(broken),
+        ..FixedDialogs::default()
+    });
     let before = harness.state().state.graph.node_count();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    assert!(step_until(&mut harness, |app| app.state.failure.is_some()), "the load reports back");
+    assert!(
+        step_until(&mut harness, |app| app.state.failure.is_some()),
+        "the load reports back"
+    );
     harness.run_steps(2);
     harness.get_by_label("The dataset could not be opened");
     harness.get_by_label_contains("relation-unknown-to.ron:");
     harness.get_by_label_contains("unknown actor");
-    assert_eq!(harness.state().state.graph.node_count(), before, "the atlas stays");
+    assert_eq!(
+        harness.state().state.graph.node_count(),
+        before,
+        "the atlas stays"
+    );
     harness.get_by_label("Dismiss").click();
     harness.run_steps(2);
     assert!(harness.state().state.failure.is_none());
@@ -178,10 +209,21 @@ fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
 
 #[test]
 fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
-    let valid = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/atlas-data/samples/valid/path.ron"));
-    let mut harness = harness_with(FixedDialogs { open: Some(valid.clone()), ..FixedDialogs::default() });
+    let valid = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/atlas-data/samples/valid/path.ron"
+    ));
+    let mut harness = harness_with(FixedDialogs {
+        open: Some(valid.clone()),
+        ..FixedDialogs::default()
+    });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    assert!(step_until(&mut harness, |app| app.state.prefs.dataset.as_ref() == Some(&valid)));
+    assert!(step_until(&mut harness, |app| app
+        .state
+        .prefs
+        .dataset
+        .as_ref()
+        == Some(&valid)));
     assert!(harness.state().state.graph.node_count() < 50);
 }
 

@@ -30,9 +30,18 @@ impl FileDialogs for FixedDialogs {
 }
 
 fn build(builder: HarnessBuilder<AtlasApp>, dialogs: FixedDialogs) -> Harness<'static, AtlasApp> {
-    let mut harness = builder.with_size(vec2(1400.0, 900.0)).build_eframe(move |cc| {
-        AtlasApp::new(cc, AppOptions { dataset: None, dialogs: Arc::new(dialogs), restore: false })
-    });
+    let mut harness = builder
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                AppOptions {
+                    dataset: None,
+                    dialogs: Arc::new(dialogs),
+                    restore: false,
+                },
+            )
+        });
     harness.run_steps(3);
     harness
 }
@@ -61,11 +70,16 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     let mut harness = harness();
     harness.get_by_label("Stories").click();
     harness.run_steps(2);
-    harness.get_by_label("Before and after the first tech ambassador").click();
+    harness
+        .get_by_label("Before and after the first tech ambassador")
+        .click();
     harness.run_steps(3);
     let state = &harness.state().state;
     assert_eq!(state.story.as_ref().map(|p| p.step), Some(0));
-    assert_eq!(state.selection, Some(Selection::Actor("united-states-cyber-coordinator".into())));
+    assert_eq!(
+        state.selection,
+        Some(Selection::Actor("united-states-cyber-coordinator".into()))
+    );
     let first_time = state.as_of().expect("the step sets the cursor");
     assert!((2011.0..2012.0).contains(&first_time), "{first_time}");
     harness.get_by_label("A cyber coordinator at the State Department");
@@ -75,13 +89,19 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.run_steps(3);
     let state = &harness.state().state;
     assert_eq!(state.story.as_ref().map(|p| p.step), Some(1));
-    assert_ne!(state.selection, Some(Selection::Actor("united-states-cyber-coordinator".into())));
+    assert_ne!(
+        state.selection,
+        Some(Selection::Actor("united-states-cyber-coordinator".into()))
+    );
     let second_time = state.as_of().expect("set");
     assert!(second_time >= first_time);
     harness.get_by_label("Germany builds a cyber foreign-policy staff");
     harness.key_press(Key::PageUp);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.story.as_ref().map(|p| p.step), Some(0));
+    assert_eq!(
+        harness.state().state.story.as_ref().map(|p| p.step),
+        Some(0)
+    );
 
     // Past the last step come the discussion questions.
     for _ in 0..12 {
@@ -96,9 +116,13 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
 }
 
 fn pick(harness: &mut Harness<'static, AtlasApp>, field: &str, text: &str, choice: &str) {
-    harness.get_by_role_and_label(Role::TextInput, field).click();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .click();
     harness.run_steps(1);
-    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
     harness.run_steps(2);
     harness.get_by_role_and_label(Role::Button, choice).click();
     harness.run_steps(2);
@@ -110,10 +134,17 @@ fn the_path_finder_lights_up_a_known_chain() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
     harness.run_steps(2);
     pick(&mut harness, "From", "Denmark", "Denmark");
-    pick(&mut harness, "To", "General Data Protection", "General Data Protection Regulation");
+    pick(
+        &mut harness,
+        "To",
+        "General Data Protection",
+        "General Data Protection Regulation",
+    );
     harness.get_by_label("Find path").click();
     harness.run_steps(3);
-    harness.get_by_label("Denmark —member of→ European Union —enacts→ General Data Protection Regulation");
+    harness.get_by_label(
+        "Denmark —member of→ European Union —enacts→ General Data Protection Regulation",
+    );
     let state = &harness.state().state;
     assert_eq!(state.path.len(), 2, "two relations light up");
     assert_eq!(state.focus.len(), 3, "the camera frames the three actors");
@@ -122,7 +153,8 @@ fn the_path_finder_lights_up_a_known_chain() {
 #[test]
 fn presentation_mode_doubles_the_type_and_folds_the_side_panels() {
     let mut harness = harness();
-    let body = |h: &Harness<'static, AtlasApp>| h.ctx.global_style().text_styles[&TextStyle::Body].size;
+    let body =
+        |h: &Harness<'static, AtlasApp>| h.ctx.global_style().text_styles[&TextStyle::Body].size;
     let normal = body(&harness);
     harness.get_by_label("Regions");
     harness.key_press(Key::F11);
@@ -130,7 +162,10 @@ fn presentation_mode_doubles_the_type_and_folds_the_side_panels() {
     assert!(harness.state().state.presentation);
     let large = body(&harness);
     assert!(large >= 2.0 * normal, "{normal} → {large}");
-    assert!(harness.query_by_label("Regions").is_none(), "the regions panel folds away");
+    assert!(
+        harness.query_by_label("Regions").is_none(),
+        "the regions panel folds away"
+    );
     harness.get_by_label("Leave presentation").click();
     harness.run_steps(3);
     assert_eq!(body(&harness), normal);
@@ -158,14 +193,25 @@ fn the_centrality_table_sorts_and_selects() {
         state.graph.actor(top).name.clone()
     };
     harness.get_by_label("Betweenness ↓");
-    harness.get_by_role_and_label(Role::Button, &row_name).click();
+    harness
+        .get_by_role_and_label(Role::Button, &row_name)
+        .click();
     harness.run_steps(2);
     let selected = harness.state().state.selection.clone();
     let id = match selected {
         Some(Selection::Actor(id)) => id,
         other => panic!("{other:?}"),
     };
-    assert_eq!(harness.state().state.graph.node(&id).map(|n| harness.state().state.graph.actor(n).name.clone()), Some(row_name));
+    assert_eq!(
+        harness.state().state.graph.node(&id).map(|n| harness
+            .state()
+            .state
+            .graph
+            .actor(n)
+            .name
+            .clone()),
+        Some(row_name)
+    );
 }
 
 #[test]
@@ -173,19 +219,32 @@ fn the_glossary_finds_terms_and_summaries_link_to_them() {
     let mut harness = harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
     harness.run_steps(2);
-    harness.get_by_role_and_label(Role::TextInput, "Find a term").click();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find a term")
+        .click();
     harness.run_steps(1);
-    harness.get_by_role_and_label(Role::TextInput, "Find a term").type_text("brussels");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find a term")
+        .type_text("brussels");
     harness.run_steps(2);
     harness.get_by_label("Brussels effect");
-    assert!(harness.query_by_label("Splinternet").is_none(), "the list is filtered");
+    assert!(
+        harness.query_by_label("Splinternet").is_none(),
+        "the list is filtered"
+    );
 }
 
 #[test]
 fn double_click_focuses_the_ego_network_and_depth_changes_it() {
     let mut harness = harness();
-    harness.state_mut().send(atlas::ui::command::Command::Select(Selection::Actor("denmark".into())));
-    harness.state_mut().send(atlas::ui::command::Command::SetEgoOnly(true));
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::Select(Selection::Actor(
+            "denmark".into(),
+        )));
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::SetEgoOnly(true));
     harness.run_steps(2);
     harness.get_by_label("Ego network");
     let depth = harness.get_by_role_and_label(Role::Slider, "depth");
@@ -198,41 +257,66 @@ fn double_click_focuses_the_ego_network_and_depth_changes_it() {
 fn exporting_graphml_from_the_menu_writes_a_file_that_parses() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("atlas.graphml");
-    let mut harness = build(Harness::builder(), FixedDialogs { save: Some(out.clone()), ..FixedDialogs::default() });
+    let mut harness = build(
+        Harness::builder(),
+        FixedDialogs {
+            save: Some(out.clone()),
+            ..FixedDialogs::default()
+        },
+    );
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
-    harness.get_by_label("Graph as GraphML (Gephi, networkx)…").click();
-    assert!(step_until(&mut harness, |app| status(app).starts_with("Exported")), "{}", status(harness.state()));
+    harness
+        .get_by_label("Graph as GraphML (Gephi, networkx)…")
+        .click();
+    assert!(
+        step_until(&mut harness, |app| status(app).starts_with("Exported")),
+        "{}",
+        status(harness.state())
+    );
     let text = std::fs::read_to_string(&out).expect("written");
     let mut reader = quick_xml::Reader::from_str(&text);
     let (mut nodes, mut edges) = (0, 0);
     loop {
         match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => match e.name().as_ref() {
-                b"node" => nodes += 1,
-                b"edge" => edges += 1,
-                _ => {}
-            },
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                match e.name().as_ref() {
+                    b"node" => nodes += 1,
+                    b"edge" => edges += 1,
+                    _ => {}
+                }
+            }
             Ok(quick_xml::events::Event::Eof) => break,
             Err(e) => panic!("not XML: {e}"),
             _ => {}
         }
     }
     let state = &harness.state().state;
-    assert_eq!((nodes, edges), (state.visible.node_count(), state.visible.edge_count()));
+    assert_eq!(
+        (nodes, edges),
+        (state.visible.node_count(), state.visible.edge_count())
+    );
 }
 
 #[test]
 fn exporting_csv_tables_from_the_menu_writes_three_files() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = build(Harness::builder(), FixedDialogs { folder: Some(dir.path().to_path_buf()), ..FixedDialogs::default() });
+    let mut harness = build(
+        Harness::builder(),
+        FixedDialogs {
+            folder: Some(dir.path().to_path_buf()),
+            ..FixedDialogs::default()
+        },
+    );
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
-    harness.get_by_label("Actors, relations, events as CSV…").click();
+    harness
+        .get_by_label("Actors, relations, events as CSV…")
+        .click();
     assert!(step_until(&mut harness, |app| status(app).starts_with("Exported")));
     for name in ["actors.csv", "relations.csv", "events.csv"] {
         let mut reader = csv::Reader::from_path(dir.path().join(name)).expect("readable CSV");
@@ -244,13 +328,28 @@ fn exporting_csv_tables_from_the_menu_writes_three_files() {
 fn the_network_exports_as_png_at_one_and_two_times() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("network.png");
-    let mut harness = build(Harness::builder().wgpu(), FixedDialogs { save: Some(out.clone()), ..FixedDialogs::default() });
+    let mut harness = build(
+        Harness::builder().wgpu(),
+        FixedDialogs {
+            save: Some(out.clone()),
+            ..FixedDialogs::default()
+        },
+    );
     let mut sizes = Vec::new();
-    for (modifiers, scale) in [(Modifiers::COMMAND, 1u32), (Modifiers::COMMAND.plus(Modifiers::SHIFT), 2)] {
+    for (modifiers, scale) in [
+        (Modifiers::COMMAND, 1u32),
+        (Modifiers::COMMAND.plus(Modifiers::SHIFT), 2),
+    ] {
         harness.state_mut().state.status = None;
         harness.key_press_modifiers(modifiers, Key::E);
-        assert!(step_until(&mut harness, |app| status(app).starts_with("Saved")), "{}", status(harness.state()));
-        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).expect("written")));
+        assert!(
+            step_until(&mut harness, |app| status(app).starts_with("Saved")),
+            "{}",
+            status(harness.state())
+        );
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(&out).expect("written"),
+        ));
         let mut reader = decoder.read_info().expect("a PNG");
         let mut pixels = vec![0; reader.output_buffer_size()];
         let info = reader.next_frame(&mut pixels).expect("pixels");
@@ -259,12 +358,20 @@ fn the_network_exports_as_png_at_one_and_two_times() {
         assert!(colours.len() > 50, "{} colours", colours.len());
         // ATLAS_KEEP_PNG=DIR keeps the pictures, to look at them.
         if let Some(keep) = std::env::var_os("ATLAS_KEEP_PNG") {
-            std::fs::copy(&out, PathBuf::from(keep).join(format!("network-{scale}x.png"))).expect("kept");
+            std::fs::copy(
+                &out,
+                PathBuf::from(keep).join(format!("network-{scale}x.png")),
+            )
+            .expect("kept");
         }
         sizes.push((info.width, info.height, scale));
     }
     let (w1, h1, _) = sizes[0];
     let (w2, h2, _) = sizes[1];
-    assert_eq!((w2, h2), (2 * w1, 2 * h1), "2× doubles the pixels: {sizes:?}");
+    assert_eq!(
+        (w2, h2),
+        (2 * w1, 2 * h1),
+        "2× doubles the pixels: {sizes:?}"
+    );
     assert!(w1 > 400 && h1 > 300, "the network area, {w1}×{h1}");
 }

@@ -97,9 +97,17 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             },
             runs.max(1),
         ),
-        BenchCommand::Layout { nodes, edges, iterations, seed } => {
+        BenchCommand::Layout {
+            nodes,
+            edges,
+            iterations,
+            seed,
+        } => {
             let graph = preferential_attachment(nodes, edges, seed);
-            let params = LayoutParams { seed, ..LayoutParams::default() };
+            let params = LayoutParams {
+                seed,
+                ..LayoutParams::default()
+            };
             let samples = bench_iterations(nodes, &graph, params, 5, iterations.max(20));
             out!(
                 "{}",
@@ -111,11 +119,25 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        BenchCommand::Frame { nodes, edges, frames, seed, default_atlas } => {
+        BenchCommand::Frame {
+            nodes,
+            edges,
+            frames,
+            seed,
+            default_atlas,
+        } => {
             let (atlas, label) = if default_atlas {
-                (load_default().map_err(|e| e.to_string())?.atlas, "default atlas")
+                (
+                    load_default().map_err(|e| e.to_string())?.atlas,
+                    "default atlas",
+                )
             } else {
-                let size = SynthSize { actors: nodes, relations: edges, events: 0, seed };
+                let size = SynthSize {
+                    actors: nodes,
+                    relations: edges,
+                    events: 0,
+                    seed,
+                };
                 (synthetic_atlas(size), "scale-free")
             };
             let report = super::frame_bench::measure(atlas, frames.max(30));

@@ -23,7 +23,12 @@ pub struct FrameReport {
 
 impl FrameReport {
     pub fn median_total_ms(&self) -> f64 {
-        let totals: Vec<f64> = self.build_ms.iter().zip(&self.tessellate_ms).map(|(b, t)| b + t).collect();
+        let totals: Vec<f64> = self
+            .build_ms
+            .iter()
+            .zip(&self.tessellate_ms)
+            .map(|(b, t)| b + t)
+            .collect();
         super::bench::median(totals)
     }
 }
@@ -32,7 +37,11 @@ impl FrameReport {
 /// after a warm-up frame that builds the font atlas.
 pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
     let state = AppState::new(
-        Loaded { atlas, origin: "bench".into(), warnings: Vec::new() },
+        Loaded {
+            atlas,
+            origin: "bench".into(),
+            warnings: Vec::new(),
+        },
         Prefs::default(),
     );
     let graph: &AtlasGraph = &state.graph;
@@ -48,7 +57,10 @@ pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
     let mut view = NetworkView::with_positions(&state, layout.positions().to_vec());
     let ctx = egui::Context::default();
     crate::ui::theme::install_fonts(&ctx);
-    let palette = Palette { dark: true, high_contrast: false };
+    let palette = Palette {
+        dark: true,
+        high_contrast: false,
+    };
     let input = || RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0))),
         ..RawInput::default()
@@ -64,9 +76,11 @@ pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
     for frame in 0..=frames {
         let t0 = Instant::now();
         let mut out = ctx.run_ui(input(), |ui| {
-            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-                let _ = view.ui(ui, &state, palette);
-            });
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| {
+                    let _ = view.ui(ui, &state, palette);
+                });
         });
         let t1 = Instant::now();
         let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);

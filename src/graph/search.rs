@@ -117,7 +117,11 @@ pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
                 }
             }
             best.map(|(score, rank, text)| {
-                let hit = Hit { node, score, matched: text.clone() };
+                let hit = Hit {
+                    node,
+                    score,
+                    matched: text.clone(),
+                };
                 (hit, rank, actor.name.chars().count())
             })
         })

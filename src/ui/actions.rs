@@ -147,7 +147,10 @@ pub const ACTIONS: &[(Action, &str, &[KeyboardShortcut])] = &[
     (
         Action::ExportPng2x,
         "Export the network as PNG at twice the resolution",
-        &[KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E)],
+        &[KeyboardShortcut::new(
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::E,
+        )],
     ),
     (
         Action::Quit,

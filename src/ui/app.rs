@@ -353,7 +353,7 @@ impl AtlasApp {
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open.help)
             .collapsible(false)
-            .show(ctx, |ui| help::ui(ui));
+            .show(ctx, help::ui);
         egui::Window::new("Glossary")
             .open(&mut open.glossary)
             .default_size([420.0, 480.0])
@@ -422,7 +422,10 @@ impl eframe::App for AtlasApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(window_title.clone()));
             self.title = window_title;
         }
-        if let Some(message) = self.png.poll(&ctx, frame, &self.jobs, &self.state, &self.network, palette) {
+        if let Some(message) =
+            self.png
+                .poll(&ctx, frame, &self.jobs, &self.state, &self.network, palette)
+        {
             self.queue.push(Command::Status(message));
         }
         self.apply_queue(&ctx);

@@ -30,7 +30,7 @@ pub enum Command {
     Reload,
     /// A load finished: the new atlas, or why it failed (the current atlas stays).
     Loaded {
-        result: Result<Loaded, LoadFailure>,
+        result: Result<Box<Loaded>, LoadFailure>,
         path: Option<PathBuf>,
     },
     DismissFailure,
@@ -87,17 +87,17 @@ impl AppState {
                 }
             }
             Command::Back => {
-                if let Some(prev) = self.back.pop() {
-                    if let Some(cur) = self.selection.replace(prev) {
-                        self.forward.push(cur);
-                    }
+                if let Some(prev) = self.back.pop()
+                    && let Some(cur) = self.selection.replace(prev)
+                {
+                    self.forward.push(cur);
                 }
             }
             Command::Forward => {
-                if let Some(next) = self.forward.pop() {
-                    if let Some(cur) = self.selection.replace(next) {
-                        self.back.push(cur);
-                    }
+                if let Some(next) = self.forward.pop()
+                    && let Some(cur) = self.selection.replace(next)
+                {
+                    self.back.push(cur);
                 }
             }
             Command::SetFilter(filter) => self.set_filter(filter),
@@ -121,7 +121,7 @@ impl AppState {
                 return Some(self.prefs.dataset.clone().unwrap_or_default());
             }
             Command::Loaded { result, path } => match result {
-                Ok(loaded) => self.replace_atlas(loaded, path),
+                Ok(loaded) => self.replace_atlas(*loaded, path),
                 Err(failure) => self.failure = Some(failure),
             },
             Command::DismissFailure => self.failure = None,

@@ -74,7 +74,14 @@ impl PngExport {
         };
         let density = scale * ctx.pixels_per_point();
         let mut still = view.still();
-        let image = match render_network(render_state, state, &mut still, rect.size(), density, palette) {
+        let image = match render_network(
+            render_state,
+            state,
+            &mut still,
+            rect.size(),
+            density,
+            palette,
+        ) {
             Ok(image) => image,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };

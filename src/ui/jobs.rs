@@ -113,7 +113,10 @@ impl Jobs {
                     Some(path),
                 )
             };
-            Some(Command::Loaded { result, path })
+            Some(Command::Loaded {
+                result: result.map(Box::new),
+                path,
+            })
         });
     }
 

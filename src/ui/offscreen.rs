@@ -37,15 +37,20 @@ pub fn render_network(
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
             ..RawInput::default()
         };
-        raw.viewports.entry(ViewportId::ROOT).or_default().native_pixels_per_point = Some(scale);
+        raw.viewports
+            .entry(ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(scale);
         raw
     };
     let mut draw = |ui: &mut egui::Ui| {
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            let rect = ui.max_rect();
-            let _ = view.ui(ui, state, palette);
-            overlays::legend(ui, rect, state, palette, &mut Vec::new());
-        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                let _ = view.ui(ui, state, palette);
+                overlays::legend(ui, rect, state, palette, &mut Vec::new());
+            });
     };
     // The first pass lays out windows and fonts; the second is the picture.
     let mut textures = ctx.run_ui(input(), &mut draw).textures_delta;
@@ -56,7 +61,14 @@ pub fn render_network(
         (size.x * scale).round().max(1.0) as u32,
         (size.y * scale).round().max(1.0) as u32,
     ];
-    draw_to_image(render_state, &primitives, textures, size_px, output.pixels_per_point, palette)
+    draw_to_image(
+        render_state,
+        &primitives,
+        textures,
+        size_px,
+        output.pixels_per_point,
+        palette,
+    )
 }
 
 fn draw_to_image(
@@ -69,7 +81,8 @@ fn draw_to_image(
 ) -> Result<ColorImage, String> {
     let format = wgpu::TextureFormat::Rgba8UnormSrgb;
     // A renderer of its own, so its textures never mix with the window's.
-    let mut renderer = egui_wgpu::Renderer::new(&rs.device, format, egui_wgpu::RendererOptions::default());
+    let mut renderer =
+        egui_wgpu::Renderer::new(&rs.device, format, egui_wgpu::RendererOptions::default());
     for (id, deltas) in &textures.set {
         for delta in deltas {
             renderer.update_texture(&rs.device, &rs.queue, *id, delta);
@@ -77,10 +90,21 @@ fn draw_to_image(
     }
     // Applied to this renderer, which is dropped at the end; nothing is left to free.
     textures.clear();
-    let screen = ScreenDescriptor { size_in_pixels: size_px, pixels_per_point };
-    let mut encoder = rs.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("atlas export") });
+    let screen = ScreenDescriptor {
+        size_in_pixels: size_px,
+        pixels_per_point,
+    };
+    let mut encoder = rs
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("atlas export"),
+        });
     let buffers = renderer.update_buffers(&rs.device, &rs.queue, &mut encoder, primitives, &screen);
-    let extent = wgpu::Extent3d { width: size_px[0], height: size_px[1], depth_or_array_layers: 1 };
+    let extent = wgpu::Extent3d {
+        width: size_px[0],
+        height: size_px[1],
+        depth_or_array_layers: 1,
+    };
     let target = rs.device.create_texture(&wgpu::TextureDescriptor {
         label: Some("atlas export target"),
         size: extent,
@@ -106,7 +130,10 @@ fn draw_to_image(
                 color_attachments: &[Some(wgpu::RenderPassColorAttachment {
                     view: &view,
                     resolve_target: None,
-                    ops: wgpu::Operations { load: wgpu::LoadOp::Clear(clear), store: wgpu::StoreOp::Store },
+                    ops: wgpu::Operations {
+                        load: wgpu::LoadOp::Clear(clear),
+                        store: wgpu::StoreOp::Store,
+                    },
                     depth_slice: None,
                 })],
                 ..Default::default()
@@ -126,16 +153,25 @@ fn draw_to_image(
         target.as_image_copy(),
         wgpu::TexelCopyBufferInfo {
             buffer: &buffer,
-            layout: wgpu::TexelCopyBufferLayout { offset: 0, bytes_per_row: Some(padded as u32), rows_per_image: None },
+            layout: wgpu::TexelCopyBufferLayout {
+                offset: 0,
+                bytes_per_row: Some(padded as u32),
+                rows_per_image: None,
+            },
         },
         extent,
     );
-    let submission = rs.queue.submit(buffers.into_iter().chain(std::iter::once(encoder.finish())));
+    let submission = rs
+        .queue
+        .submit(buffers.into_iter().chain(std::iter::once(encoder.finish())));
     let slice = buffer.slice(..);
     let (tx, rx) = channel();
     slice.map_async(wgpu::MapMode::Read, move |r| drop(tx.send(r)));
     rs.device
-        .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: Some(GPU_WAIT) })
+        .poll(wgpu::PollType::Wait {
+            submission_index: Some(submission),
+            timeout: Some(GPU_WAIT),
+        })
         .map_err(|e| format!("the GPU did not finish the picture: {e}"))?;
     rx.recv_timeout(GPU_WAIT)
         .map_err(|_| "the GPU did not hand back the picture".to_string())?
@@ -148,10 +184,17 @@ fn draw_to_image(
         .flat_map(|row| &row[..unpadded])
         .copied()
         .collect();
-    Ok(ColorImage::from_rgba_unmultiplied([size_px[0] as usize, size_px[1] as usize], &pixels))
+    Ok(ColorImage::from_rgba_unmultiplied(
+        [size_px[0] as usize, size_px[1] as usize],
+        &pixels,
+    ))
 }
 
 fn srgb_to_linear(c: u8) -> f64 {
     let c = f64::from(c) / 255.0;
-    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }

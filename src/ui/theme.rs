@@ -151,8 +151,14 @@ pub fn install_fonts(ctx: &egui::Context) {
         "DejaVuSans",
         egui::FontData::from_static(FALLBACK_FONT),
         vec![
-            InsertFontFamily { family: egui::FontFamily::Proportional, priority: FontPriority::Lowest },
-            InsertFontFamily { family: egui::FontFamily::Monospace, priority: FontPriority::Lowest },
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
         ],
     ));
 }

@@ -194,11 +194,7 @@ impl TimelineView {
         ui.horizontal(|ui| {
             ui.strong("Timeline");
             ui.separator();
-            let play_label = if state.playing {
-                "Pause"
-            } else {
-                "▶ Play"
-            };
+            let play_label = if state.playing { "Pause" } else { "▶ Play" };
             if ui
                 .button(play_label)
                 .on_hover_text("Animate the network through the years (Space)")

@@ -309,11 +309,12 @@ impl NetworkView {
                 _ => self.camera.pan(response.drag_delta()),
             }
         }
-        if response.drag_stopped() && self.dragging.take().is_some() {
-            if let Some(w) = &self.worker {
-                w.reheat();
-                self.layout_running = true;
-            }
+        if response.drag_stopped()
+            && self.dragging.take().is_some()
+            && let Some(w) = &self.worker
+        {
+            w.reheat();
+            self.layout_running = true;
         }
         if response.double_clicked() {
             if let Some(node) = self.hovered {
