@@ -256,3 +256,40 @@ fn the_shortcuts_overlay_opens_with_f1() {
     harness.run_steps(2);
     assert!(!harness.state().state.windows.help);
 }
+
+/// eframe storage kept in memory, as the app's save and restore see it.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn filters_theme_and_panels_survive_a_restart() {
+    let mut harness = harness();
+    harness.get_by_label_contains("Transatlantic (").click();
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Light").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run_steps(2);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let restored = atlas::ui::app::restore_prefs(&storage).expect("saved");
+    assert!(restored.filter.regions.contains("transatlantic"));
+    assert_eq!(restored.theme, atlas::ui::theme::ThemeChoice::Light);
+    assert!(!restored.show_timeline);
+    assert_eq!(restored, harness.state().state.prefs);
+}

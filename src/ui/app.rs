@@ -62,9 +62,7 @@ pub struct AtlasApp {
 impl AtlasApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         let prefs: Prefs = if options.restore {
-            cc.storage
-                .and_then(|s| eframe::get_value(s, PREFS_KEY))
-                .unwrap_or_default()
+            cc.storage.and_then(restore_prefs).unwrap_or_default()
         } else {
             Prefs::default()
         };
@@ -388,6 +386,12 @@ impl AtlasApp {
             overlays::load_failure(ctx, failure, palette_of(ctx, state), out);
         }
     }
+}
+
+/// The preferences saved by the last session, if any (and if they still parse: a file from
+/// an older version falls back to the defaults rather than failing the start).
+pub fn restore_prefs(storage: &dyn eframe::Storage) -> Option<Prefs> {
+    eframe::get_value(storage, PREFS_KEY)
 }
 
 fn modifier_count(m: egui::Modifiers) -> u8 {

@@ -11,7 +11,8 @@ use super::state::{AppState, LoadFailure};
 use super::theme::Palette;
 use super::views::kind_swatch;
 
-/// Actor kinds with their colours and counts; clicking one hides or shows that kind.
+/// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
+/// away to a single line when it is in the way.
 pub fn legend(
     ui: &mut Ui,
     rect: egui::Rect,
@@ -19,7 +20,6 @@ pub fn legend(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
-    let atlas = state.graph.atlas();
     egui::Area::new(egui::Id::unique("legend"))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
@@ -28,55 +28,44 @@ pub fn legend(
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Legend").small().strong());
-                    for kind in ActorKind::families() {
-                        let count = atlas
-                            .actors
-                            .iter()
-                            .filter(|a| a.kind.family() == kind)
-                            .count();
-                        if count == 0 {
-                            continue;
-                        }
-                        let hidden = state.filter().hidden_kinds.contains(&kind);
-                        ui.horizontal(|ui| {
-                            kind_swatch(
-                                ui,
-                                if hidden {
-                                    palette.faded(palette.kind(kind))
-                                } else {
-                                    palette.kind(kind)
-                                },
-                            );
-                            let text = RichText::new(format!("{} ({count})", kind.label())).small();
-                            let text = if hidden {
-                                text.strikethrough().weak()
-                            } else {
-                                text
-                            };
-                            let response = ui
-                                .add(egui::Label::new(text).sense(egui::Sense::click()))
-                                .on_hover_text("Click to hide or show this kind");
-                            if response.clicked() {
-                                let mut filter = state.filter().clone();
-                                if hidden {
-                                    filter.hidden_kinds.remove(&kind);
-                                } else {
-                                    filter.hidden_kinds.insert(kind);
-                                }
-                                out.push(Command::SetFilter(filter));
-                            }
-                        });
-                    }
-                    if state.as_of().is_some() {
-                        ui.label(
-                            RichText::new("Faded: not yet founded or begun, or ended")
-                                .small()
-                                .weak(),
-                        );
-                    }
+                    egui::CollapsingHeader::new(RichText::new("Legend").small().strong())
+                        .id_salt("legend-open")
+                        .default_open(true)
+                        .show(ui, |ui| legend_rows(ui, state, palette, out));
                 });
         });
+}
+
+fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
+    let atlas = state.graph.atlas();
+    for kind in ActorKind::families() {
+        let count = atlas.actors.iter().filter(|a| a.kind.family() == kind).count();
+        if count == 0 {
+            continue;
+        }
+        let hidden = state.filter().hidden_kinds.contains(&kind);
+        ui.horizontal(|ui| {
+            let colour = palette.kind(kind);
+            kind_swatch(ui, if hidden { palette.faded(colour) } else { colour });
+            let text = RichText::new(format!("{} ({count})", kind.label())).small();
+            let text = if hidden { text.strikethrough().weak() } else { text };
+            let response = ui
+                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                .on_hover_text("Click to hide or show this kind");
+            if response.clicked() {
+                let mut filter = state.filter().clone();
+                if hidden {
+                    filter.hidden_kinds.remove(&kind);
+                } else {
+                    filter.hidden_kinds.insert(kind);
+                }
+                out.push(Command::SetFilter(filter));
+            }
+        });
+    }
+    if state.as_of().is_some() {
+        ui.label(RichText::new("Faded: not yet founded or begun, or ended").small().weak());
+    }
 }
 
 /// Fit, ego network and depth, in the network's top-right corner.

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, Points, VLine};
 
-use crate::model::{EventKind, PartialDate};
+use crate::model::{Event, EventKind, PartialDate};
 use crate::ui::command::Command;
 use crate::ui::state::{AppState, Selection};
 use crate::ui::theme::Palette;
@@ -32,6 +32,17 @@ impl TimelineView {
             .filter(|k| atlas.events.iter().any(|e| e.kind == *k))
             .collect();
         let row = |k: EventKind| lanes.iter().position(|l| *l == k).unwrap_or(0) as f64;
+        // The filters (kind, region, theme) apply here too: an event shows when an actor it
+        // concerns is shown. Lanes stay put so the picture does not jump.
+        let events: Vec<&Event> = atlas
+            .events
+            .iter()
+            .filter(|e| {
+                e.actors
+                    .iter()
+                    .any(|id| state.graph.node(id).is_some_and(|n| state.structural.nodes[n.index()]))
+            })
+            .collect();
         let selected_event = match &state.selection {
             Some(Selection::Event(id)) => Some(id.as_str()),
             _ => None,
@@ -66,7 +77,7 @@ impl TimelineView {
         let response = plot.show(ui, |plot_ui| {
             for kind in &lanes {
                 let mut by_colour: Vec<(egui::Color32, Vec<[f64; 2]>)> = Vec::new();
-                for e in atlas.events.iter().filter(|e| e.kind == *kind) {
+                for e in events.iter().filter(|e| e.kind == *kind) {
                     let colour = e
                         .actors
                         .first()
@@ -89,8 +100,7 @@ impl TimelineView {
                     );
                 }
             }
-            let lit: Vec<[f64; 2]> = atlas
-                .events
+            let lit: Vec<[f64; 2]> = events
                 .iter()
                 .filter(|e| {
                     Some(e.id.as_str()) == selected_event
@@ -137,8 +147,7 @@ impl TimelineView {
         let pointer = response.response.hover_pos();
         // The event nearest the pointer on screen, if close enough.
         let nearest = pointer.and_then(|p| {
-            atlas
-                .events
+            events
                 .iter()
                 .map(|e| {
                     let s = transform.position_from_point(&PlotPoint::new(
