@@ -1,68 +1,14 @@
 //! UI tests: the real app, driven through its accessibility tree like a person would.
 
+mod common;
+
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
 
-use atlas::ui::app::{AppOptions, AtlasApp};
-use atlas::ui::jobs::FileDialogs;
+use atlas::ui::app::AtlasApp;
 use atlas::ui::state::Selection;
-use eframe::egui::{Key, Modifiers, accesskit::Role, vec2};
+use common::{FixedDialogs, harness, harness_with, step_until};
+use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
-
-/// Dialogs that answer with fixed paths instead of asking.
-#[derive(Default)]
-struct FixedDialogs {
-    open: Option<PathBuf>,
-    save: Option<PathBuf>,
-    folder: Option<PathBuf>,
-}
-
-impl FileDialogs for FixedDialogs {
-    fn pick_dataset(&self) -> Option<PathBuf> {
-        self.open.clone()
-    }
-    fn pick_save(&self, _name: &str, _extension: &str) -> Option<PathBuf> {
-        self.save.clone()
-    }
-    fn pick_folder(&self) -> Option<PathBuf> {
-        self.folder.clone()
-    }
-}
-
-fn harness_with(dialogs: FixedDialogs) -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                AppOptions {
-                    dataset: None,
-                    dialogs: Arc::new(dialogs),
-                    restore: false,
-                },
-            )
-        });
-    // The layout thread keeps requesting frames, so step rather than run to quiescence.
-    harness.run_steps(3);
-    harness
-}
-
-fn harness() -> Harness<'static, AtlasApp> {
-    harness_with(FixedDialogs::default())
-}
-
-/// Steps until `done` holds (background work reports through the frame loop).
-fn step_until(harness: &mut Harness<'static, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
-    for _ in 0..300 {
-        harness.step();
-        if done(harness.state()) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    false
-}
 
 fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
     harness

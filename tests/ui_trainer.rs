@@ -1,68 +1,23 @@
 //! UI tests of the trainer and student tools: stories, path finder, presentation mode,
 //! centrality, glossary, ego network and exports — through the real app.
 
+mod common;
+
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
 
-use atlas::ui::app::{AppOptions, AtlasApp};
-use atlas::ui::jobs::FileDialogs;
+use atlas::ui::app::AtlasApp;
 use atlas::ui::state::Selection;
-use eframe::egui::{Key, Modifiers, TextStyle, accesskit::Role, vec2};
-use egui_kittest::{Harness, HarnessBuilder, kittest::Queryable};
+use common::{FixedDialogs, build, harness, harness_with, status, step_until};
+use eframe::egui::{Key, Modifiers, TextStyle, accesskit::Role};
+use egui_kittest::{Harness, kittest::Queryable};
 
-#[derive(Default, Clone)]
-struct FixedDialogs {
-    save: Option<PathBuf>,
-    folder: Option<PathBuf>,
-}
-
-impl FileDialogs for FixedDialogs {
-    fn pick_dataset(&self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_save(&self, _name: &str, _extension: &str) -> Option<PathBuf> {
-        self.save.clone()
-    }
-    fn pick_folder(&self) -> Option<PathBuf> {
-        self.folder.clone()
-    }
-}
-
-fn build(builder: HarnessBuilder<AtlasApp>, dialogs: FixedDialogs) -> Harness<'static, AtlasApp> {
-    let mut harness = builder
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                AppOptions {
-                    dataset: None,
-                    dialogs: Arc::new(dialogs),
-                    restore: false,
-                },
-            )
-        });
-    harness.run_steps(3);
-    harness
-}
-
-fn harness() -> Harness<'static, AtlasApp> {
-    build(Harness::builder(), FixedDialogs::default())
-}
-
-fn step_until(harness: &mut Harness<'static, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) -> bool {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    false
-}
-
-fn status(app: &AtlasApp) -> String {
-    app.state.status.clone().unwrap_or_default()
+/// Opens File → Export and picks `item`.
+fn export_via_menu(harness: &mut Harness<'static, AtlasApp>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness.get_by_label(item).click();
 }
 
 #[test]
@@ -257,20 +212,11 @@ fn double_click_focuses_the_ego_network_and_depth_changes_it() {
 fn exporting_graphml_from_the_menu_writes_a_file_that_parses() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("atlas.graphml");
-    let mut harness = build(
-        Harness::builder(),
-        FixedDialogs {
-            save: Some(out.clone()),
-            ..FixedDialogs::default()
-        },
-    );
-    harness.get_by_label("File").click();
-    harness.run_steps(2);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    harness
-        .get_by_label("Graph as GraphML (Gephi, networkx)…")
-        .click();
+    let mut harness = harness_with(FixedDialogs {
+        save: Some(out.clone()),
+        ..FixedDialogs::default()
+    });
+    export_via_menu(&mut harness, "Graph as GraphML (Gephi, networkx)…");
     assert!(
         step_until(&mut harness, |app| status(app).starts_with("Exported")),
         "{}",
@@ -303,20 +249,11 @@ fn exporting_graphml_from_the_menu_writes_a_file_that_parses() {
 #[test]
 fn exporting_csv_tables_from_the_menu_writes_three_files() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut harness = build(
-        Harness::builder(),
-        FixedDialogs {
-            folder: Some(dir.path().to_path_buf()),
-            ..FixedDialogs::default()
-        },
-    );
-    harness.get_by_label("File").click();
-    harness.run_steps(2);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    harness
-        .get_by_label("Actors, relations, events as CSV…")
-        .click();
+    let mut harness = harness_with(FixedDialogs {
+        folder: Some(dir.path().to_path_buf()),
+        ..FixedDialogs::default()
+    });
+    export_via_menu(&mut harness, "Actors, relations, events as CSV…");
     assert!(step_until(&mut harness, |app| status(app).starts_with("Exported")));
     for name in ["actors.csv", "relations.csv", "events.csv"] {
         let mut reader = csv::Reader::from_path(dir.path().join(name)).expect("readable CSV");

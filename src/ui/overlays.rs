@@ -39,16 +39,31 @@ pub fn legend(
 fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
     let atlas = state.graph.atlas();
     for kind in ActorKind::families() {
-        let count = atlas.actors.iter().filter(|a| a.kind.family() == kind).count();
+        let count = atlas
+            .actors
+            .iter()
+            .filter(|a| a.kind.family() == kind)
+            .count();
         if count == 0 {
             continue;
         }
         let hidden = state.filter().hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let colour = palette.kind(kind);
-            kind_swatch(ui, if hidden { palette.faded(colour) } else { colour });
+            kind_swatch(
+                ui,
+                if hidden {
+                    palette.faded(colour)
+                } else {
+                    colour
+                },
+            );
             let text = RichText::new(format!("{} ({count})", kind.label())).small();
-            let text = if hidden { text.strikethrough().weak() } else { text };
+            let text = if hidden {
+                text.strikethrough().weak()
+            } else {
+                text
+            };
             let response = ui
                 .add(egui::Label::new(text).sense(egui::Sense::click()))
                 .on_hover_text("Click to hide or show this kind");
@@ -64,7 +79,11 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
         });
     }
     if state.as_of().is_some() {
-        ui.label(RichText::new("Faded: not yet founded or begun, or ended").small().weak());
+        ui.label(
+            RichText::new("Faded: not yet founded or begun, or ended")
+                .small()
+                .weak(),
+        );
     }
 }
 

@@ -38,9 +38,12 @@ impl TimelineView {
             .events
             .iter()
             .filter(|e| {
-                e.actors
-                    .iter()
-                    .any(|id| state.graph.node(id).is_some_and(|n| state.structural.nodes[n.index()]))
+                e.actors.iter().any(|id| {
+                    state
+                        .graph
+                        .node(id)
+                        .is_some_and(|n| state.structural.nodes[n.index()])
+                })
             })
             .collect();
         let selected_event = match &state.selection {

@@ -1,0 +1,82 @@
+//! What the UI tests share: the real app in a harness, dialogs that answer with fixed paths,
+//! and waiting for background work.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use atlas::ui::app::{AppOptions, AtlasApp};
+use atlas::ui::jobs::FileDialogs;
+use eframe::egui::vec2;
+use egui_kittest::{Harness, HarnessBuilder};
+
+/// Dialogs that answer with fixed paths instead of asking (a real dialog could block forever).
+#[derive(Default, Clone)]
+pub struct FixedDialogs {
+    pub open: Option<PathBuf>,
+    pub save: Option<PathBuf>,
+    pub folder: Option<PathBuf>,
+}
+
+impl FileDialogs for FixedDialogs {
+    fn pick_dataset(&self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn pick_save(&self, _name: &str, _extension: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.folder.clone()
+    }
+}
+
+/// The app on the embedded atlas, in a 1400×900 window, with preferences not restored.
+pub fn build(
+    builder: HarnessBuilder<AtlasApp>,
+    dialogs: FixedDialogs,
+) -> Harness<'static, AtlasApp> {
+    let mut harness = builder
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                AppOptions {
+                    dataset: None,
+                    dialogs: Arc::new(dialogs),
+                    restore: false,
+                },
+            )
+        });
+    // The layout thread keeps requesting frames, so step rather than run to quiescence.
+    harness.run_steps(3);
+    harness
+}
+
+pub fn harness_with(dialogs: FixedDialogs) -> Harness<'static, AtlasApp> {
+    build(Harness::builder(), dialogs)
+}
+
+pub fn harness() -> Harness<'static, AtlasApp> {
+    harness_with(FixedDialogs::default())
+}
+
+/// Steps until `done` holds (background work reports through the frame loop).
+pub fn step_until(
+    harness: &mut Harness<'static, AtlasApp>,
+    done: impl Fn(&AtlasApp) -> bool,
+) -> bool {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
+/// The status bar's message.
+#[allow(dead_code)] // Not every test file reads it.
+pub fn status(app: &AtlasApp) -> String {
+    app.state.status.clone().unwrap_or_default()
+}
