@@ -8,9 +8,9 @@ use std::time::Instant;
 use clap::Subcommand;
 use serde_json::json;
 
-use crate::graph::AtlasGraph;
+use crate::graph::{AtlasGraph, load_graph_file};
 use crate::layout::{LayoutParams, bench_iterations};
-use crate::model::{Atlas, load_default, load_file};
+use crate::model::{Atlas, load_default};
 use crate::synth::{SynthSize, preferential_attachment, synthetic_atlas};
 
 #[derive(Subcommand, Debug)]
@@ -156,8 +156,7 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::LoadOnce { file } => {
-            let loaded = load_file(&file).map_err(|e| e.to_string())?;
-            let graph = AtlasGraph::new(loaded.atlas);
+            let graph = load_graph_file(&file).map_err(|e| e.to_string())?.graph;
             out!(
                 "{}",
                 json!({"nodes": graph.node_count(), "peak_rss_bytes": peak_rss_bytes()})
@@ -181,15 +180,32 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
     let mut json_ms = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let loaded = load_file(&file).map_err(|e| e.to_string())?;
-        let graph = AtlasGraph::new(loaded.atlas);
+        let loaded = load_graph_file(&file).map_err(|e| e.to_string())?;
         load_ms.push(ms(t));
-        drop(graph);
+        drop(loaded);
         let t = Instant::now();
         let parsed: Atlas = serde_json::from_str(&json_text).map_err(|e| e.to_string())?;
         json_ms.push(ms(t));
         drop(parsed);
     }
+    // One more load, phase by phase, to show where the time goes.
+    let t = Instant::now();
+    let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+    let read_ms = ms(t);
+    let t = Instant::now();
+    let one_thread = crate::model::fast_ron::from_str::<Atlas>(&text).map_err(|e| e.to_string())?;
+    let parse_one_thread_ms = ms(t);
+    drop(one_thread);
+    let t = Instant::now();
+    let parsed = crate::model::load::parse(&text, "bench").map_err(|e| e.to_string())?;
+    let parse_ms = ms(t);
+    let t = Instant::now();
+    let report = crate::model::validate::validate(&parsed, &text, "bench");
+    let validate_ms = ms(t);
+    let t = Instant::now();
+    let graph = AtlasGraph::new(parsed);
+    let graph_ms = ms(t);
+    drop((graph, report, text));
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let child = std::process::Command::new(exe)
         .args(["bench", "load-once"])
@@ -211,6 +227,7 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
             "serde_json_parse_median_ms": json_median,
             "ratio_to_serde_json": load_median / json_median,
             "peak_rss_bytes": peak.get("peak_rss_bytes"),
+            "phases_ms": {"read": read_ms, "parse": parse_ms, "parse_one_thread": parse_one_thread_ms, "validate": validate_ms, "graph": graph_ms},
         })
     );
     Ok(ExitCode::SUCCESS)

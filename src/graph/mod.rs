@@ -7,19 +7,20 @@
 
 mod centrality;
 mod filter;
+mod load;
 mod paths;
 mod queries;
 pub mod search;
 
 pub use centrality::{Centrality, betweenness, centrality, degree};
 pub use filter::{ViewFilter, Visible};
+pub use load::{LoadedGraph, load_graph_file, load_graph_str};
 pub use paths::{PathStep, all_shortest_paths, describe_path, shortest_path};
 pub use queries::{Direction, components, ego_network, neighbours};
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
+use crate::model::fast_hash::FastMap;
 use crate::model::{Actor, Atlas, Event, Relation};
 
 /// An atlas and its graph. Node weights index `atlas.actors`; edge weights index
@@ -28,7 +29,7 @@ use crate::model::{Actor, Atlas, Event, Relation};
 pub struct AtlasGraph {
     atlas: Atlas,
     graph: DiGraph<usize, usize>,
-    by_id: HashMap<String, NodeIndex>,
+    by_id: FastMap<String, NodeIndex>,
     /// Events touching each node, by index into `atlas.events`, in date order.
     events_of: Vec<Vec<usize>>,
 }
@@ -37,27 +38,17 @@ impl AtlasGraph {
     /// Builds the graph. Relations whose ends are not actors are skipped: validation reports
     /// them, and a graph must still be buildable from an atlas a person is in the middle of fixing.
     pub fn new(atlas: Atlas) -> Self {
-        let mut graph = DiGraph::with_capacity(atlas.actors.len(), atlas.relations.len());
-        let mut by_id = HashMap::with_capacity(atlas.actors.len());
-        for (i, actor) in atlas.actors.iter().enumerate() {
-            let node = graph.add_node(i);
-            by_id.entry(actor.id.clone()).or_insert(node);
-        }
-        for (i, relation) in atlas.relations.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (by_id.get(&relation.from), by_id.get(&relation.to)) {
-                graph.add_edge(a, b, i);
-            }
-        }
-        let mut events_of = vec![Vec::new(); atlas.actors.len()];
-        let mut order: Vec<usize> = (0..atlas.events.len()).collect();
-        order.sort_by_key(|&i| atlas.events[i].date);
-        for i in order {
-            for id in &atlas.events[i].actors {
-                if let Some(node) = by_id.get(id) {
-                    events_of[node.index()].push(i);
-                }
-            }
-        }
+        let index = GraphIndex::build(&atlas);
+        Self::from_parts(atlas, index)
+    }
+
+    /// Joins an atlas with the index built from it (possibly on another thread).
+    pub fn from_parts(atlas: Atlas, index: GraphIndex) -> Self {
+        let GraphIndex {
+            graph,
+            by_id,
+            events_of,
+        } = index;
         Self {
             atlas,
             graph,
@@ -110,6 +101,45 @@ impl AtlasGraph {
     }
     pub fn edges(&self) -> impl Iterator<Item = EdgeIndex> {
         self.graph.edge_indices()
+    }
+}
+
+/// Everything the graph derives from an atlas, built from a borrow so that it can be made
+/// while validation reads the same atlas.
+pub struct GraphIndex {
+    graph: DiGraph<usize, usize>,
+    by_id: FastMap<String, NodeIndex>,
+    events_of: Vec<Vec<usize>>,
+}
+
+impl GraphIndex {
+    pub fn build(atlas: &Atlas) -> Self {
+        let mut graph = DiGraph::with_capacity(atlas.actors.len(), atlas.relations.len());
+        let mut by_id = FastMap::with_capacity_and_hasher(atlas.actors.len(), Default::default());
+        for (i, actor) in atlas.actors.iter().enumerate() {
+            let node = graph.add_node(i);
+            by_id.entry(actor.id.clone()).or_insert(node);
+        }
+        for (i, relation) in atlas.relations.iter().enumerate() {
+            if let (Some(&a), Some(&b)) = (by_id.get(&relation.from), by_id.get(&relation.to)) {
+                graph.add_edge(a, b, i);
+            }
+        }
+        let mut events_of = vec![Vec::new(); atlas.actors.len()];
+        let mut order: Vec<usize> = (0..atlas.events.len()).collect();
+        order.sort_by_key(|&i| atlas.events[i].date);
+        for i in order {
+            for id in &atlas.events[i].actors {
+                if let Some(node) = by_id.get(id) {
+                    events_of[node.index()].push(i);
+                }
+            }
+        }
+        Self {
+            graph,
+            by_id,
+            events_of,
+        }
     }
 }
 

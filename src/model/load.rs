@@ -63,6 +63,12 @@ impl LoadError {
 
 /// Reads, parses and validates the dataset at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_text(path)?;
+    load_str(&text, &path.display().to_string())
+}
+
+/// The dataset's text, refused before reading when it is too large or when it is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: name.clone(),
@@ -87,7 +93,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             column: last_line.chars().count() + 1,
         }
     })?;
-    load_str(&text, &name)
+    Ok(text)
 }
 
 /// The embedded default atlas.
@@ -97,17 +103,36 @@ pub fn load_default() -> Result<Loaded, LoadError> {
 
 /// Parses and validates dataset text; `origin` names it in messages.
 pub fn load_str(text: &str, origin: &str) -> Result<Loaded, LoadError> {
+    load_str_with(text, origin, |_| ()).map(|(loaded, ())| loaded)
+}
+
+/// Like [`load_str`], and runs `alongside` on a second thread while validation runs, on the
+/// same parsed atlas: the graph index, for instance, so that a large atlas is ready sooner.
+pub fn load_str_with<T: Send>(
+    text: &str,
+    origin: &str,
+    alongside: impl FnOnce(&Atlas) -> T + Send,
+) -> Result<(Loaded, T), LoadError> {
     let atlas = parse(text, origin)?;
-    let mut report = validate(&atlas, text, origin);
+    let (mut report, extra) = std::thread::scope(|scope| {
+        let helper = scope.spawn(|| alongside(&atlas));
+        let report = validate(&atlas, text, origin);
+        // A panic in the helper is a bug; let it surface as one.
+        let extra = helper
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (report, extra)
+    });
     report.sort();
     if report.has_errors() {
         return Err(LoadError::Invalid { report });
     }
-    Ok(Loaded {
+    let loaded = Loaded {
         atlas,
         origin: origin.to_string(),
         warnings: report.diagnostics,
-    })
+    };
+    Ok((loaded, extra))
 }
 
 /// RON syntax and schema only, no cross-record checks.
@@ -129,6 +154,11 @@ pub fn parse(text: &str, origin: &str) -> Result<Atlas, LoadError> {
             Some((1, 1)),
             "the file is empty: a dataset starts with `Atlas(`".into(),
         ));
+    }
+    // The fast reader handles well-formed files; anything it declines, ron reads (and
+    // explains, with positions, when the file is wrong).
+    if let Ok(atlas) = super::fast_ron::atlas_from_str(text) {
+        return Ok(atlas);
     }
     ron::Options::default()
         .with_recursion_limit(MAX_NESTING)

@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod fast_hash;
+pub mod fast_ron;
 mod labels;
 pub mod load;
 mod locate;
@@ -12,5 +14,6 @@ pub use date::{DateError, PartialDate};
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use load::{
     DEFAULT_ATLAS_NAME, LoadError, Loaded, MAX_DATASET_BYTES, load_default, load_file, load_str,
+    load_str_with, read_text,
 };
 pub use schema::*;

@@ -2,16 +2,20 @@
 //! sourced. Collects every problem rather than stopping at the first, so one run of
 //! `atlas validate` shows a person everything to fix.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 
 use super::date::PartialDate;
 use super::diagnostic::{Diagnostic, Report, Severity};
+use super::fast_hash::FastMap as HashMap;
 use super::locate::Locator;
 use super::schema::Atlas;
 
 struct Checker<'a> {
     file: &'a str,
-    locator: Locator<'a>,
+    text: &'a str,
+    /// Built only when a problem needs a line number: re-reading a large valid file for
+    /// positions nobody asks for would cost more than the validation itself.
+    locator: OnceCell<Locator<'a>>,
     report: Report,
 }
 
@@ -20,17 +24,45 @@ struct Checker<'a> {
 struct At<'a> {
     section: &'static str,
     index: usize,
-    record: &'a str,
+    id: &'a str,
+    /// A relation's ends, to name a relation that has no id.
+    ends: Option<(&'a str, &'a str)>,
 }
 
-impl Checker<'_> {
+impl<'a> At<'a> {
+    fn new(section: &'static str, index: usize, id: &'a str) -> Self {
+        Self {
+            section,
+            index,
+            id,
+            ends: None,
+        }
+    }
+
+    /// The record's name for messages; built only when there is a message.
+    fn name(&self) -> String {
+        match self.ends {
+            _ if !self.id.trim().is_empty() => self.id.to_string(),
+            Some((from, to)) => format!("{}[{}] ({from} -> {to})", self.section, self.index),
+            None => format!("{}[{}]", self.section, self.index),
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn locator(&self) -> &Locator<'a> {
+        self.locator.get_or_init(|| Locator::new(self.text))
+    }
+
     fn push(&mut self, severity: Severity, at: &At, field: &str, value: Option<&str>, msg: String) {
-        let position = self.locator.find(at.section, at.index, Some(field), value);
+        let position = self
+            .locator()
+            .find(at.section, at.index, Some(field), value);
         self.report.diagnostics.push(Diagnostic {
             severity,
             file: self.file.to_string(),
             position,
-            record: Some(at.record.to_string()),
+            record: Some(at.name()),
             field: (!field.is_empty()).then(|| field.to_string()),
             message: msg,
         });
@@ -50,15 +82,22 @@ impl Checker<'_> {
         }
     }
 
-    fn refs(&mut self, at: &At, field: &str, ids: &[String], known: &HashSet<&str>, what: &str) {
+    fn refs(
+        &mut self,
+        at: &At,
+        field: &str,
+        ids: &[String],
+        known: &HashMap<&str, usize>,
+        what: &str,
+    ) {
         for id in ids {
-            if !known.contains(id.as_str()) {
+            if !known.contains_key(id.as_str()) {
                 self.error(at, field, Some(id), format!("unknown {what} \"{id}\""));
             }
         }
     }
 
-    fn sourced(&mut self, at: &At, sources: &[String], known: &HashSet<&str>) {
+    fn sourced(&mut self, at: &At, sources: &[String], known: &HashMap<&str, usize>) {
         if sources.is_empty() {
             self.error(
                 at,
@@ -95,27 +134,25 @@ impl Checker<'_> {
         &mut self,
         section: &'static str,
         ids: impl Iterator<Item = (usize, &'i str)>,
-    ) -> HashSet<&'i str> {
-        let mut seen = HashMap::new();
+    ) -> HashMap<&'i str, usize> {
+        let mut seen = HashMap::default();
         for (index, id) in ids {
-            let name = record_name(section, index, id);
-            let at = At {
-                section,
-                index,
-                record: &name,
-            };
+            let at = At::new(section, index, id);
             if id.trim().is_empty() {
                 self.error(&at, "id", None, "id is empty".into());
-            } else if let Some(first) = seen.insert(id, index) {
+            } else if let Some(&first) = seen.get(id) {
                 let line = self
-                    .locator
+                    .locator()
                     .find(section, first, None, None)
                     .map(|(l, _)| format!(" (first at line {l})"))
                     .unwrap_or_default();
                 self.error(&at, "id", None, format!("duplicate id \"{id}\"{line}"));
+            } else {
+                // The first record with an id is the one references resolve to.
+                seen.insert(id, index);
             }
         }
-        seen.into_keys().collect()
+        seen
     }
 }
 
@@ -123,7 +160,8 @@ impl Checker<'_> {
 pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
     let mut c = Checker {
         file,
-        locator: Locator::new(text),
+        text,
+        locator: OnceCell::new(),
         report: Report::default(),
     };
     let regions = c.unique("regions", ids(atlas.regions.iter().map(|r| &r.id)));
@@ -143,30 +181,15 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
     );
 
     for (index, r) in atlas.regions.iter().enumerate() {
-        let name = record_name("regions", index, &r.id);
-        let at = At {
-            section: "regions",
-            index,
-            record: &name,
-        };
+        let at = At::new("regions", index, &r.id);
         c.non_empty(&at, "name", &r.name);
     }
     for (index, t) in atlas.themes.iter().enumerate() {
-        let name = record_name("themes", index, &t.id);
-        let at = At {
-            section: "themes",
-            index,
-            record: &name,
-        };
+        let at = At::new("themes", index, &t.id);
         c.non_empty(&at, "name", &t.name);
     }
     for (index, s) in atlas.sources.iter().enumerate() {
-        let name = record_name("sources", index, &s.id);
-        let at = At {
-            section: "sources",
-            index,
-            record: &name,
-        };
+        let at = At::new("sources", index, &s.id);
         c.non_empty(&at, "title", &s.title);
         c.non_empty(&at, "url", &s.url);
         if !s.url.trim().is_empty() && !is_web_link(&s.url) {
@@ -180,15 +203,10 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             );
         }
     }
-    check_actors(&mut c, atlas, &regions, &themes, &sources);
-    check_relations(&mut c, atlas, &actors, &sources);
+    let linked = check_relations(&mut c, atlas, &actors, &sources);
+    check_actors(&mut c, atlas, &regions, &themes, &sources, &actors, &linked);
     for (index, e) in atlas.events.iter().enumerate() {
-        let name = record_name("events", index, &e.id);
-        let at = At {
-            section: "events",
-            index,
-            record: &name,
-        };
+        let at = At::new("events", index, &e.id);
         c.non_empty(&at, "title", &e.title);
         if e.actors.is_empty() {
             c.error(
@@ -202,12 +220,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
         c.sourced(&at, &e.sources, &sources);
     }
     for (index, s) in atlas.stories.iter().enumerate() {
-        let name = record_name("stories", index, &s.id);
-        let at = At {
-            section: "stories",
-            index,
-            record: &name,
-        };
+        let at = At::new("stories", index, &s.id);
         c.non_empty(&at, "title", &s.title);
         if s.steps.is_empty() {
             c.error(&at, "steps", None, "a story needs at least one step".into());
@@ -225,14 +238,9 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             }
         }
     }
-    let mut terms = HashMap::new();
+    let mut terms = HashMap::default();
     for (index, g) in atlas.glossary.iter().enumerate() {
-        let name = record_name("glossary", index, &g.term);
-        let at = At {
-            section: "glossary",
-            index,
-            record: &name,
-        };
+        let at = At::new("glossary", index, &g.term);
         c.non_empty(&at, "term", &g.term);
         c.non_empty(&at, "definition", &g.definition);
         c.refs(&at, "sources", &g.sources, &sources, "source");
@@ -246,12 +254,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
         }
     }
     for (index, g) in atlas.glossary.iter().enumerate() {
-        let name = record_name("glossary", index, &g.term);
-        let at = At {
-            section: "glossary",
-            index,
-            record: &name,
-        };
+        let at = At::new("glossary", index, &g.term);
         for other in &g.see_also {
             if !terms.contains_key(&other.to_lowercase()) {
                 c.warn(
@@ -268,22 +271,14 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
 fn check_actors(
     c: &mut Checker,
     atlas: &Atlas,
-    regions: &HashSet<&str>,
-    themes: &HashSet<&str>,
-    sources: &HashSet<&str>,
+    regions: &HashMap<&str, usize>,
+    themes: &HashMap<&str, usize>,
+    sources: &HashMap<&str, usize>,
+    actors: &HashMap<&str, usize>,
+    linked: &[bool],
 ) {
-    let linked: HashSet<&str> = atlas
-        .relations
-        .iter()
-        .flat_map(|r| [r.from.as_str(), r.to.as_str()])
-        .collect();
     for (index, a) in atlas.actors.iter().enumerate() {
-        let name = record_name("actors", index, &a.id);
-        let at = At {
-            section: "actors",
-            index,
-            record: &name,
-        };
+        let at = At::new("actors", index, &a.id);
         c.non_empty(&at, "name", &a.name);
         c.refs(&at, "regions", &a.regions, regions, "region");
         c.refs(&at, "themes", &a.themes, themes, "theme");
@@ -307,7 +302,9 @@ fn check_actors(
                 "source",
             );
         }
-        if !linked.contains(a.id.as_str()) && !a.id.is_empty() {
+        // By id: a duplicate is already an error, and references resolve to the first.
+        let is_linked = actors.get(a.id.as_str()).is_some_and(|&i| linked[i]);
+        if !is_linked && !a.id.is_empty() {
             c.warn(
                 &at,
                 "",
@@ -320,21 +317,20 @@ fn check_actors(
 fn check_relations(
     c: &mut Checker,
     atlas: &Atlas,
-    actors: &HashSet<&str>,
-    sources: &HashSet<&str>,
-) {
+    actors: &HashMap<&str, usize>,
+    sources: &HashMap<&str, usize>,
+) -> Vec<bool> {
+    // Which actors some relation touches, marked while the ends are resolved anyway.
+    let mut linked = vec![false; atlas.actors.len()];
     for (index, r) in atlas.relations.iter().enumerate() {
-        let name =
-            r.id.clone()
-                .unwrap_or_else(|| format!("relations[{index}] ({} -> {})", r.from, r.to));
         let at = At {
-            section: "relations",
-            index,
-            record: &name,
+            ends: Some((&r.from, &r.to)),
+            ..At::new("relations", index, r.id.as_deref().unwrap_or(""))
         };
         for (field, id) in [("from", &r.from), ("to", &r.to)] {
-            if !actors.contains(id.as_str()) {
-                c.error(&at, field, Some(id), format!("unknown actor \"{id}\""));
+            match actors.get(id.as_str()) {
+                Some(&actor) => linked[actor] = true,
+                None => c.error(&at, field, Some(id), format!("unknown actor \"{id}\"")),
             }
         }
         if r.from == r.to {
@@ -343,6 +339,7 @@ fn check_relations(
         c.order(&at, "until", r.since, r.until);
         c.sourced(&at, &r.sources, sources);
     }
+    linked
 }
 
 /// Whether `until` ends before `since` begins, compared at the precision both share: a
@@ -364,15 +361,6 @@ fn ends_before(until: PartialDate, since: PartialDate) -> bool {
 /// The index pairs that `Checker::unique` takes.
 fn ids<'i>(ids: impl Iterator<Item = &'i String>) -> impl Iterator<Item = (usize, &'i str)> {
     ids.map(String::as_str).enumerate()
-}
-
-/// How messages name a record: its id, or `actors[3]` when the id is blank.
-fn record_name(section: &str, index: usize, id: &str) -> String {
-    if id.trim().is_empty() {
-        format!("{section}[{index}]")
-    } else {
-        id.to_string()
-    }
 }
 
 /// Only these are ever handed to a browser.
