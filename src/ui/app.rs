@@ -301,8 +301,13 @@ impl AtlasApp {
             chrome::status_bar(ui, &self.state, self.jobs.loading > 0, palette)
         });
         if self.state.prefs.show_timeline {
-            let height = if presenting { 300.0 } else { 240.0 };
-            egui::Panel::bottom("timeline")
+            // Presentation has its own panel (and remembered height): large type needs room.
+            let (id, height) = if presenting {
+                ("timeline-presenting", 340.0)
+            } else {
+                ("timeline", 240.0)
+            };
+            egui::Panel::bottom(id)
                 .resizable(true)
                 .default_size(height)
                 .min_size(110.0)

@@ -135,7 +135,14 @@ impl TimelineView {
         // Lane names drawn over the plot's left edge: egui_plot hides axis labels on lanes this
         // close together, and the names matter more than the grid.
         let painter = ui.painter_at(response.response.rect);
-        for kind in &lanes {
+        // No larger than the lane spacing allows, so names never overlap; none when cramped.
+        let spacing = (transform.position_from_point(&PlotPoint::new(0.0, 0.0)).y
+            - transform.position_from_point(&PlotPoint::new(0.0, 1.0)).y)
+            .abs();
+        let size = ui.style().text_styles[&egui::TextStyle::Small]
+            .size
+            .min(spacing * 0.85);
+        for kind in lanes.iter().filter(|_| size >= 7.0) {
             let y = transform
                 .position_from_point(&PlotPoint::new(0.0, row(*kind)))
                 .y;
@@ -143,7 +150,7 @@ impl TimelineView {
                 egui::pos2(response.response.rect.left() + 6.0, y),
                 egui::Align2::LEFT_CENTER,
                 kind.label(),
-                egui::FontId::proportional(ui.style().text_styles[&egui::TextStyle::Small].size),
+                egui::FontId::proportional(size),
                 palette.muted(),
             );
         }
