@@ -47,8 +47,9 @@ impl Camera {
         self.centre[1] -= screen_delta.y / self.zoom;
     }
 
-    /// The camera that shows every point, with a margin; the current one if there are none.
-    pub fn fitting(&self, rect: Rect, points: impl Iterator<Item = [f32; 2]>) -> Self {
+    /// The camera that shows every point inside `inner` (a part of the view `rect` that no
+    /// overlay covers), with a margin; the current one if there are none.
+    pub fn fitting(&self, rect: Rect, inner: Rect, points: impl Iterator<Item = [f32; 2]>) -> Self {
         let mut lo = [f32::MAX; 2];
         let mut hi = [f32::MIN; 2];
         for p in points {
@@ -59,12 +60,17 @@ impl Camera {
             return *self;
         }
         let size = vec2((hi[0] - lo[0]).max(1.0), (hi[1] - lo[1]).max(1.0));
-        let usable = (rect.size() - vec2(80.0, 80.0)).max(vec2(40.0, 40.0));
+        let usable = (inner.size() - vec2(80.0, 80.0)).max(vec2(40.0, 40.0));
         let zoom = (usable.x / size.x)
             .min(usable.y / size.y)
             .clamp(MIN_ZOOM, 60.0);
+        // Centre the points on `inner`, which may sit off the centre of the whole view.
+        let shift = (inner.center() - rect.center()) / zoom;
         Self {
-            centre: [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0],
+            centre: [
+                (lo[0] + hi[0]) / 2.0 - shift.x,
+                (lo[1] + hi[1]) / 2.0 - shift.y,
+            ],
             zoom,
         }
     }
@@ -126,9 +132,11 @@ mod tests {
 
     #[test]
     fn fit_shows_every_point() {
-        let cam = Camera::default().fitting(rect(), [[-50.0, -10.0], [50.0, 10.0]].into_iter());
+        let inner = Rect::from_min_max(pos2(200.0, 0.0), pos2(800.0, 600.0));
+        let cam =
+            Camera::default().fitting(rect(), inner, [[-50.0, -10.0], [50.0, 10.0]].into_iter());
         for p in [[-50.0, -10.0], [50.0, 10.0]] {
-            assert!(rect().contains(cam.screen_from_world(rect(), p)));
+            assert!(inner.contains(cam.screen_from_world(rect(), p)));
         }
     }
 

@@ -182,6 +182,7 @@ impl NetworkView {
     fn move_to(&mut self, rect: Rect, nodes: &[usize], now: f64) {
         let target = self.camera.fitting(
             rect,
+            clear_of_legend(rect),
             nodes.iter().filter_map(|&n| self.positions.get(n).copied()),
         );
         // A single node: do not zoom in absurdly far.
@@ -227,11 +228,18 @@ impl NetworkView {
 
         if state.focus_request != self.seen_focus_request {
             self.seen_focus_request = state.focus_request;
-            let nodes: Vec<usize> = state
+            let mut nodes: Vec<usize> = state
                 .focus
                 .iter()
                 .filter_map(|id| state.graph.node(id).map(|n| n.index()))
                 .collect();
+            // One actor alone says little: frame it with the actors it links to.
+            if let [single] = nodes[..] {
+                nodes = ego_network(&state.graph, NodeIndex::new(single), 1, &state.structural)
+                    .into_iter()
+                    .map(|(n, _)| n.index())
+                    .collect();
+            }
             if !nodes.is_empty() {
                 self.move_to(rect, &nodes, now);
             }
@@ -245,7 +253,11 @@ impl NetworkView {
             ui.ctx().request_repaint();
         } else if self.auto_fit {
             let shown = (0..self.positions.len()).filter(|&i| looks[i] != NodeLook::Hidden);
-            self.camera = self.camera.fitting(rect, shown.map(|i| self.positions[i]));
+            self.camera = self.camera.fitting(
+                rect,
+                clear_of_legend(rect),
+                shown.map(|i| self.positions[i]),
+            );
         }
 
         self.handle_input(ui, rect, &response, &looks, state, &mut commands, now);
@@ -507,6 +519,16 @@ impl NetworkView {
                 palette.muted(),
             );
         }
+    }
+}
+
+/// The part of the view the legend (top left) does not cover, where fits put the graph.
+fn clear_of_legend(rect: Rect) -> Rect {
+    const LEGEND_WIDTH: f32 = 200.0;
+    if rect.width() > 3.0 * LEGEND_WIDTH {
+        Rect::from_min_max(egui::pos2(rect.left() + LEGEND_WIDTH, rect.top()), rect.max)
+    } else {
+        rect
     }
 }
 
