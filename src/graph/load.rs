@@ -7,6 +7,7 @@ use crate::model::{Diagnostic, LoadError, load_str_with, read_text};
 use super::{AtlasGraph, GraphIndex};
 
 /// A valid atlas as a graph, with the warnings it still has.
+#[derive(Clone, Debug)]
 pub struct LoadedGraph {
     pub graph: AtlasGraph,
     pub origin: String,

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::graph::{AtlasGraph, ViewFilter, all_shortest_paths, describe_path};
-use crate::model::Loaded;
+use crate::graph::{LoadedGraph, ViewFilter, all_shortest_paths, describe_path};
 
 use super::state::{AppState, LoadFailure, Selection, StoryProgress, structural_view};
 use super::theme::ThemeChoice;
@@ -30,7 +29,7 @@ pub enum Command {
     Reload,
     /// A load finished: the new atlas, or why it failed (the current atlas stays).
     Loaded {
-        result: Result<Box<Loaded>, LoadFailure>,
+        result: Result<Box<LoadedGraph>, LoadFailure>,
         path: Option<PathBuf>,
     },
     DismissFailure,
@@ -212,8 +211,8 @@ impl AppState {
             .collect()
     }
 
-    fn replace_atlas(&mut self, loaded: Loaded, path: Option<PathBuf>) {
-        self.graph = Arc::new(AtlasGraph::new(loaded.atlas));
+    fn replace_atlas(&mut self, loaded: LoadedGraph, path: Option<PathBuf>) {
+        self.graph = Arc::new(loaded.graph);
         self.origin = loaded.origin;
         self.warnings = loaded.warnings;
         self.failure = None;

@@ -7,7 +7,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui;
 
-use crate::model::{LoadError, load_default, load_file};
+use crate::graph::{load_graph_file, load_graph_str};
+use crate::model::LoadError;
+use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
 
 use super::command::Command;
 use super::state::LoadFailure;
@@ -103,13 +105,14 @@ impl Jobs {
         self.spawn(ctx, "load", move || {
             let (result, path) = if path.as_os_str().is_empty() {
                 (
-                    load_default().map_err(|e| failure(&e, "embedded atlas")),
+                    load_graph_str(DEFAULT_ATLAS_RON, DEFAULT_ATLAS_NAME)
+                        .map_err(|e| failure(&e, "embedded atlas")),
                     None,
                 )
             } else {
                 let origin = path.display().to_string();
                 (
-                    load_file(&path).map_err(|e| failure(&e, &origin)),
+                    load_graph_file(&path).map_err(|e| failure(&e, &origin)),
                     Some(path),
                 )
             };
