@@ -463,7 +463,8 @@ impl NetworkView {
         let path_edges: HashSet<usize> = state.path.iter().map(|s| s.edge.index()).collect();
         let selected = state.selected_actor().map(|n| n.index() as u32);
         let hovered = self.hovered.map(|n| n as u32);
-        let far_out = self.ends.len() > 20_000 && self.camera.zoom < 2.0;
+        // Many edges seen from afar: hairlines (see `paint::edge_mesh`).
+        let far_out = self.ends.len() > 10_000 && self.camera.zoom < 30.0;
         let edges: Vec<(u32, u32, Color32, f32, bool)> = self
             .ends
             .iter()
