@@ -65,6 +65,30 @@ struct Parser<'de> {
     depth: usize,
 }
 
+/// Byte classes as tables: the scanning loops do one lookup per byte.
+static WHITESPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\t' as usize] = true;
+    t
+};
+static SKIP_START: [bool; 256] = {
+    let mut t = WHITESPACE;
+    t[b'/' as usize] = true;
+    t
+};
+static IDENT_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Bytes that end a plain run inside a string: the closing quote, a backslash, and control
 /// characters (which are refused). A table: one lookup per byte in the hottest loop.
 static STRING_STOP: [bool; 256] = {
@@ -83,21 +107,33 @@ fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
 
-fn is_ident_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 impl<'de> Parser<'de> {
     /// Skips white space and comments; returns the next byte without taking it.
+    #[inline]
     fn peek(&mut self) -> Result<Option<u8>> {
+        // Most calls land on a token already; only white space and `/` need the slow path.
+        match self.src.get(self.pos) {
+            Some(&b) if !SKIP_START[b as usize] => Ok(Some(b)),
+            None => Ok(None),
+            Some(_) => self.skip_then_peek(),
+        }
+    }
+
+    fn skip_then_peek(&mut self) -> Result<Option<u8>> {
         loop {
+            let run = self.src[self.pos..]
+                .iter()
+                .position(|&b| !WHITESPACE[b as usize])
+                .unwrap_or(self.src.len() - self.pos);
+            self.pos += run;
             match self.src.get(self.pos) {
-                Some(b' ' | b'\n' | b'\r' | b'\t') => self.pos += 1,
                 Some(b'/') => match self.src.get(self.pos + 1) {
                     Some(b'/') => {
-                        while self.src.get(self.pos).is_some_and(|&b| b != b'\n') {
-                            self.pos += 1;
-                        }
+                        let line = self.src[self.pos..]
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .unwrap_or(self.src.len() - self.pos);
+                        self.pos += line;
                     }
                     Some(b'*') => {
                         let rest = &self.text[self.pos + 2..];
@@ -132,9 +168,10 @@ impl<'de> Parser<'de> {
             _ => return refuse("expected a name"),
         }
         let start = self.pos;
-        while self.src.get(self.pos).copied().is_some_and(is_ident_char) {
-            self.pos += 1;
-        }
+        self.pos += self.src[self.pos..]
+            .iter()
+            .position(|&b| !IDENT_CHAR[b as usize])
+            .unwrap_or(self.src.len() - self.pos);
         // `r"..."` and `r#"..."#` are raw strings, and `b'x'` bytes: not handled here.
         if matches!(self.src.get(self.pos), Some(b'"' | b'#' | b'\'')) {
             return refuse("raw string or byte literal");
