@@ -78,15 +78,6 @@ impl AtlasGraph {
     pub fn relation(&self, edge: EdgeIndex) -> &Relation {
         &self.atlas.relations[self.graph[edge]]
     }
-    /// The edge of relation `index` in `atlas.relations`, if both its ends exist.
-    pub fn edge_of_relation(&self, index: usize) -> Option<EdgeIndex> {
-        // Edges are added in relation order, skipping dangling ones, so search from there.
-        let start = index.min(self.graph.edge_count().saturating_sub(1));
-        (0..=start)
-            .rev()
-            .map(EdgeIndex::new)
-            .find(|&e| self.graph.edge_weight(e) == Some(&index))
-    }
     pub fn endpoints(&self, edge: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
         self.graph.edge_endpoints(edge)
     }
@@ -192,7 +183,5 @@ mod tests {
         let b = g.node("b").expect("b exists");
         let titles: Vec<&str> = g.events_of(b).map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["Beta founded", "Gamma applies"]);
-        let e = g.edge_of_relation(3).expect("relation 3 has an edge");
-        assert_eq!(g.relation(e).from, "e");
     }
 }

@@ -283,38 +283,19 @@ fn fields<'a>(
 }
 
 /// Moves the named fields of `from` into `into`.
-fn merge(into: &mut Atlas, from: Atlas, keys: &[&str]) {
-    let Atlas {
-        meta,
-        regions,
-        themes,
-        sources,
-        actors,
-        relations,
-        events,
-        stories,
-        glossary,
-    } = from;
-    let (mut meta, mut regions, mut themes, mut sources, mut actors) = (
-        Some(meta),
-        Some(regions),
-        Some(themes),
-        Some(sources),
-        Some(actors),
-    );
-    let (mut relations, mut events, mut stories, mut glossary) =
-        (Some(relations), Some(events), Some(stories), Some(glossary));
+fn merge(into: &mut Atlas, mut from: Atlas, keys: &[&str]) {
+    use std::mem::take;
     for key in keys {
         match *key {
-            "meta" => into.meta = meta.take().unwrap_or_default(),
-            "regions" => into.regions = regions.take().unwrap_or_default(),
-            "themes" => into.themes = themes.take().unwrap_or_default(),
-            "sources" => into.sources = sources.take().unwrap_or_default(),
-            "actors" => into.actors = actors.take().unwrap_or_default(),
-            "relations" => into.relations = relations.take().unwrap_or_default(),
-            "events" => into.events = events.take().unwrap_or_default(),
-            "stories" => into.stories = stories.take().unwrap_or_default(),
-            "glossary" => into.glossary = glossary.take().unwrap_or_default(),
+            "meta" => into.meta = take(&mut from.meta),
+            "regions" => into.regions = take(&mut from.regions),
+            "themes" => into.themes = take(&mut from.themes),
+            "sources" => into.sources = take(&mut from.sources),
+            "actors" => into.actors = take(&mut from.actors),
+            "relations" => into.relations = take(&mut from.relations),
+            "events" => into.events = take(&mut from.events),
+            "stories" => into.stories = take(&mut from.stories),
+            "glossary" => into.glossary = take(&mut from.glossary),
             _ => {}
         }
     }

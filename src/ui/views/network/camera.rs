@@ -74,13 +74,6 @@ impl Camera {
             zoom,
         }
     }
-
-    /// Part of the world the view shows.
-    pub fn world_rect(&self, rect: Rect) -> ([f32; 2], [f32; 2]) {
-        let a = self.world_from_screen(rect, rect.min);
-        let b = self.world_from_screen(rect, rect.max);
-        (a, b)
-    }
 }
 
 /// A smooth move between two cameras (zoom interpolated in log space so it feels even).

@@ -104,10 +104,6 @@ impl NetworkView {
         &self.positions
     }
 
-    pub fn is_layout_running(&self) -> bool {
-        self.layout_running
-    }
-
     /// Drops caches and restarts the layout when the dataset changed.
     fn rebuild(&mut self, state: &AppState, spawn: bool) {
         let graph = &state.graph;
