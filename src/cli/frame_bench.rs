@@ -45,11 +45,7 @@ pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
         Prefs::default(),
     );
     let graph: &AtlasGraph = &state.graph;
-    let ends: Vec<(u32, u32)> = graph
-        .edges()
-        .filter_map(|e| graph.endpoints(e))
-        .map(|(a, b)| (a.index() as u32, b.index() as u32))
-        .collect();
+    let ends: Vec<(u32, u32)> = graph.edge_ends();
     let mut layout = ForceLayout::new(graph.node_count(), &ends, layout_params());
     while !layout.is_finished() && layout.iteration() < 600 {
         layout.step();

@@ -78,6 +78,15 @@ impl AtlasGraph {
     pub fn relation(&self, edge: EdgeIndex) -> &Relation {
         &self.atlas.relations[self.graph[edge]]
     }
+    /// Both ends of every edge, in edge order, as node indices: the form the layout takes.
+    pub fn edge_ends(&self) -> Vec<(u32, u32)> {
+        self.graph
+            .edge_indices()
+            .filter_map(|e| self.graph.edge_endpoints(e))
+            .map(|(a, b)| (a.index() as u32, b.index() as u32))
+            .collect()
+    }
+
     pub fn endpoints(&self, edge: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
         self.graph.edge_endpoints(edge)
     }
@@ -183,5 +192,7 @@ mod tests {
         let b = g.node("b").expect("b exists");
         let titles: Vec<&str> = g.events_of(b).map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["Beta founded", "Gamma applies"]);
+        // a→b, b→c, e→c, e→b and d's self-link, as node indices in edge order.
+        assert_eq!(g.edge_ends(), [(0, 1), (1, 2), (4, 2), (4, 1), (3, 3)]);
     }
 }

@@ -108,11 +108,7 @@ impl NetworkView {
     fn rebuild(&mut self, state: &AppState, spawn: bool) {
         let graph = &state.graph;
         self.generation = Some(state.generation);
-        self.ends = graph
-            .edges()
-            .filter_map(|e| graph.endpoints(e))
-            .map(|(a, b)| (a.index() as u32, b.index() as u32))
-            .collect();
+        self.ends = graph.edge_ends();
         self.degree = vec![0; graph.node_count()];
         for &(a, b) in &self.ends {
             self.degree[a as usize] += 1;
