@@ -71,6 +71,28 @@ pub struct Source {
     /// A caveat about the page, e.g. that it was read on a mirror.
     #[serde(default)]
     pub note: Option<String>,
+    /// What kind of page it is, which says how far it can be trusted on its own.
+    #[serde(default)]
+    pub kind: Option<SourceKind>,
+    /// When the page (or a verified fact sheet quoting it) was last checked against the records
+    /// that cite it.
+    #[serde(default)]
+    pub checked: Option<PartialDate>,
+}
+
+/// What kind of page a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// An official text or a government page (a law in its journal, a ministry's release).
+    Official,
+    /// A page of an international body (UN, OECD, EU institutions' joint bodies, a standards body).
+    International,
+    /// A news report.
+    Press,
+    /// Analysis: think tanks, academic papers, law-firm and consultancy notes.
+    Analysis,
+    /// A mirror, an aggregator or a study aid repeating another page.
+    Mirror,
 }
 
 /// A node of the graph: a state, a post, an organisation, a company, an instrument…

@@ -70,6 +70,8 @@ pub fn synthetic_atlas(size: SynthSize) -> Atlas {
             url: format!("https://synthetic.invalid/{i}"),
             date: None,
             note: None,
+            kind: None,
+            checked: None,
         })
         .collect();
     let actors: Vec<Actor> = (0..size.actors)
