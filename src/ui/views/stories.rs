@@ -36,9 +36,10 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&story.title).weak());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let close = ui
-                        .button("✕ Close story")
-                        .on_hover_text(format!("Close the story ({})", keys(ui, Verb::Escape)));
+                    let close = ui.button("✕ Close story").on_hover_text(format!(
+                        "Close the story ({})",
+                        Verb::Escape.keys_text(ui.ctx()).unwrap_or_default()
+                    ));
                     if close.clicked() {
                         out.push(Command::StopStory);
                     }
@@ -83,11 +84,4 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
                 }
             }
         });
-}
-
-fn keys(ui: &Ui, verb: Verb) -> String {
-    verb.shortcuts()
-        .first()
-        .map(|k| verbs::format_shortcut(ui.ctx(), k))
-        .unwrap_or_default()
 }

@@ -84,6 +84,11 @@ impl NetworkView {
         &self.framed
     }
 
+    /// Whether the layout has come to rest (pictures and snapshots wait for it).
+    pub fn layout_settled(&self) -> bool {
+        self.layout.is_settled()
+    }
+
     /// How many nodes the user has pinned by dragging.
     pub fn pinned_count(&self) -> usize {
         self.layout.pinned.len()
