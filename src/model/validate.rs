@@ -203,7 +203,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             );
         }
     }
-    c.report.diagnostics.extend(super::validate_sources::source_warnings(atlas, text, file));
+    super::validate_sources::warn(atlas, text, file, &mut c.report);
     let linked = check_relations(&mut c, atlas, &actors, &sources);
     check_actors(&mut c, atlas, &regions, &themes, &sources, &actors, &linked);
     for (index, e) in atlas.events.iter().enumerate() {

@@ -6,12 +6,19 @@
 
 use std::cell::OnceCell;
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Report, Severity};
 use super::locate::Locator;
 use super::schema::Atlas;
 
-/// One warning per missing `kind` and per missing `checked`, pointing at the source record.
-pub(crate) fn source_warnings(atlas: &Atlas, text: &str, file: &str) -> Vec<Diagnostic> {
+/// Adds to `report` one warning per missing `kind` and per missing `checked`, each pointing at
+/// the source record.
+pub(crate) fn warn(atlas: &Atlas, text: &str, file: &str, report: &mut Report) {
+    report
+        .diagnostics
+        .extend(source_warnings(atlas, text, file));
+}
+
+fn source_warnings(atlas: &Atlas, text: &str, file: &str) -> Vec<Diagnostic> {
     let in_use = atlas
         .sources
         .iter()
@@ -39,9 +46,12 @@ pub(crate) fn source_warnings(atlas: &Atlas, text: &str, file: &str) -> Vec<Diag
             if !is_missing {
                 continue;
             }
-            let position = locator
-                .get_or_init(|| Locator::new(text))
-                .find("sources", index, Some(field), None);
+            let position = locator.get_or_init(|| Locator::new(text)).find(
+                "sources",
+                index,
+                Some(field),
+                None,
+            );
             out.push(Diagnostic {
                 severity: Severity::Warning,
                 file: file.to_string(),
@@ -93,7 +103,10 @@ mod tests {
 
     #[test]
     fn a_source_without_checked_draws_a_warning() {
-        assert_eq!(warnings_about("checked", ATLAS), vec!["no-date".to_string()]);
+        assert_eq!(
+            warnings_about("checked", ATLAS),
+            vec!["no-date".to_string()]
+        );
     }
 
     #[test]
