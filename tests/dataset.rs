@@ -311,9 +311,11 @@ fn the_second_edition_corrections_hold() {
         until("united-states-cyber-coordinator", "Christopher Painter").as_deref(),
         Some("2017-07")
     );
-    // No relation is dated before both of its ends can exist, proposals apart.
+    // No relation is dated before either of its ends exists, except where that is normal: a
+    // proposal precedes what it proposes, and a summit or process is led while it is prepared.
     for r in &a.relations {
-        let (Some(since), false) = (r.since, r.kind == RelationKind::Proposes) else {
+        let normal = matches!(r.kind, RelationKind::Proposes | RelationKind::Leads);
+        let (Some(since), false) = (r.since, normal) else {
             continue;
         };
         for end in [&r.from, &r.to] {
