@@ -2,10 +2,10 @@
 //! content cannot silently shrink. The floors are the figures of the second edition's
 //! corrections-and-dating pass; raise them when the atlas grows, never above what it holds.
 
-use std::collections::HashMap;
-
 // Test code may panic on what it controls: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
 
 use atlas::graph::{AtlasGraph, Direction, neighbours};
 use atlas::model::{ActorKind, EventKind, RelationKind, load_default, validate::is_web_link};
