@@ -20,8 +20,8 @@ fn graph() -> AtlasGraph {
 fn meets_the_coverage_floors() {
     let g = graph();
     let a = g.atlas();
-    assert!(a.actors.len() >= 540, "{} actors", a.actors.len());
-    assert!(a.relations.len() >= 1249, "{} relations", a.relations.len());
+    assert!(a.actors.len() >= 541, "{} actors", a.actors.len());
+    assert!(a.relations.len() >= 1250, "{} relations", a.relations.len());
     assert!(a.events.len() >= 639, "{} events", a.events.len());
     assert!(
         a.glossary.len() >= 84,
@@ -36,7 +36,7 @@ fn meets_the_coverage_floors() {
         .iter()
         .filter(|x| x.kind == ActorKind::Envoy)
         .count();
-    assert!(envoys >= 47, "{envoys} envoy posts");
+    assert!(envoys >= 48, "{envoys} envoy posts");
     for story in &a.stories {
         assert!(
             (5..=10).contains(&story.steps.len()),
@@ -79,7 +79,7 @@ fn regions_and_themes_cover_the_field() {
     let a = g.atlas();
     for (region, at_least) in [
         ("indo-pacific", 111),
-        ("transatlantic", 164),
+        ("transatlantic", 165),
         ("global", 132),
         ("latin-america", 61),
         ("africa", 66),
