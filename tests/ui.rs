@@ -253,3 +253,36 @@ fn filters_theme_and_panels_survive_a_restart() {
     assert!(!restored.show_timeline);
     assert_eq!(restored, harness.state().state.prefs);
 }
+
+#[test]
+fn details_say_when_a_record_rests_only_on_mirrors() {
+    let mut harness = harness();
+    let (mirrored, original) = {
+        let atlas = harness.state().state.dataset.graph.atlas();
+        let kinds = atlas::model::source_quality::SourceKinds::of(atlas);
+        let find = |mirror: bool| {
+            atlas
+                .actors
+                .iter()
+                .find(|a| kinds.is_mirror_only(&a.sources) == mirror)
+                .map(|a| a.id.clone())
+                .expect("the default atlas has both kinds of record")
+        };
+        (find(true), find(false))
+    };
+    let note = "⚠ Sourced only to mirrors or aggregators, not to an original page";
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::Select(Selection::Actor(
+            mirrored,
+        )));
+    harness.run_steps(2);
+    harness.get_by_label(note);
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::Select(Selection::Actor(
+            original,
+        )));
+    harness.run_steps(2);
+    assert!(harness.query_by_label(note).is_none());
+}

@@ -128,3 +128,16 @@ mod tests {
         assert_eq!(counts.total(), 2);
     }
 }
+
+impl SourceKind {
+    /// Its name for readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Official => "Official text or government page",
+            SourceKind::International => "International body",
+            SourceKind::Press => "Press",
+            SourceKind::Analysis => "Analysis",
+            SourceKind::Mirror => "Mirror or aggregator",
+        }
+    }
+}
