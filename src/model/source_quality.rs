@@ -60,6 +60,19 @@ impl MirrorOnly {
     }
 }
 
+impl SourceKind {
+    /// Its name for readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Official => "Official text or government page",
+            SourceKind::International => "International body",
+            SourceKind::Press => "Press",
+            SourceKind::Analysis => "Analysis",
+            SourceKind::Mirror => "Mirror or aggregator",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,18 +139,5 @@ mod tests {
             }
         );
         assert_eq!(counts.total(), 2);
-    }
-}
-
-impl SourceKind {
-    /// Its name for readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::Official => "Official text or government page",
-            SourceKind::International => "International body",
-            SourceKind::Press => "Press",
-            SourceKind::Analysis => "Analysis",
-            SourceKind::Mirror => "Mirror or aggregator",
-        }
     }
 }
