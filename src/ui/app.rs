@@ -273,6 +273,7 @@ impl AtlasApp {
                     Arc::clone(&self.state.graph),
                     self.state.visible.clone(),
                     *format,
+                    self.state.prefs.dataset.clone(),
                 ),
                 _ => {}
             }
