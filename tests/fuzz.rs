@@ -167,7 +167,7 @@ fn fuzz(seed: u64, cases: usize) -> (usize, usize, Duration) {
 
 #[test]
 fn a_short_seeded_run_finds_no_panic_no_unplaced_error_and_no_disagreement() {
-    let (cases, outcomes, slowest) = fuzz(1, 1500);
+    let (cases, outcomes, slowest) = fuzz(1, 5000);
     eprintln!("fuzz: {cases} cases, {outcomes} distinct outcomes, slowest {slowest:?}");
     assert!(outcomes > 30, "mutations reach few outcomes: {outcomes}");
 }
