@@ -201,3 +201,47 @@ fn a_file_of_empty_parentheses_is_not_valid() {
         )
     );
 }
+
+#[test]
+fn without_any_window_system_the_window_says_what_it_tried_and_exits_1() {
+    let mut c = command(&[]);
+    for var in ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"] {
+        c.env_remove(var);
+    }
+    let out = run(c);
+    exits_1_without_panic(&out);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("The atlas window could not open. Tried wgpu: ")
+            && err.contains("neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set")
+            && err.ends_with("The command-line tools (atlas --help) work without a window.\n"),
+        "{err}"
+    );
+}
+
+/// Needs `xvfb-run` (apt-get install xvfb xauth) and no Vulkan driver: with
+/// `WGPU_BACKEND=vulkan`, wgpu cannot start, and the window must open with glow instead.
+#[test]
+#[ignore = "needs xvfb-run; run with --ignored"]
+fn with_wgpu_unable_to_start_the_window_opens_with_opengl() {
+    use std::os::unix::process::CommandExt;
+    let mut child = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24 -nolisten tcp"])
+        .process_group(0)
+        .arg(env!("CARGO_BIN_EXE_atlas"))
+        .env("WGPU_BACKEND", "vulkan")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("xvfb-run runs");
+    std::thread::sleep(Duration::from_secs(12));
+    let still_open = child.try_wait().expect("wait").is_none();
+    // The whole process group this test started: xvfb-run, Xvfb and the atlas.
+    let group = libc::pid_t::try_from(child.id()).expect("pid");
+    // SAFETY: sends SIGTERM to the process group created above for this child only.
+    unsafe { libc::kill(-group, libc::SIGTERM) };
+    let out = child.wait_with_output().expect("output");
+    let err = text(&out.stderr);
+    assert!(still_open, "the window closed: {err}");
+    assert!(err.contains("renderer: OpenGL (glow)"), "{err}");
+}
