@@ -6,6 +6,7 @@ pub mod app;
 mod chrome;
 pub mod command;
 pub mod export;
+pub mod file_chooser;
 pub mod jobs;
 mod launch;
 mod offscreen;
