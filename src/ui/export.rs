@@ -87,7 +87,7 @@ impl PngExport {
         };
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
-        let dataset = state.prefs.dataset.clone();
+        let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
             Some(match save_png(&image, &path, dataset.as_deref()) {
@@ -131,14 +131,4 @@ pub fn export_in_background(
             Err(e) => format!("Export failed: {e}"),
         })
     });
-}
-
-/// The menu label of each format.
-pub fn format_label(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
-        ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
-        ExportFormat::Csv => "Actors, relations, events as CSV…",
-        ExportFormat::Json => "Whole atlas as JSON…",
-    }
 }
