@@ -27,6 +27,7 @@ mod chrome;
 pub mod command;
 pub mod dataset;
 pub mod export;
+mod dialog_fallback;
 pub mod file_chooser;
 pub mod jobs;
 mod launch;
