@@ -181,7 +181,10 @@ fn nested_block_comments_are_read_as_ron_reads_them() {
         "/*/*/Atlas()",
     ];
     for text in refused_by_both {
-        assert!(fast_ron::from_str::<Atlas>(text).is_err(), "fast accepted {text}");
+        assert!(
+            fast_ron::from_str::<Atlas>(text).is_err(),
+            "fast accepted {text}"
+        );
         assert!(with_ron(text).is_none(), "ron accepted {text}");
         agrees(text, text);
     }

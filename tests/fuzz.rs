@@ -22,10 +22,38 @@ use atlas::synth::Rng;
 
 /// Pieces worth inserting: each is a lexical or structural corner of RON or of the schema.
 const TOKENS: &[&str] = &[
-    "/*", "*/", "/*/", "//", "\n", "\"", "r\"", "r#\"", "\"#", "(", ")", "[", "]", ",", ":",
-    "Some(", "None", "\\", "\\u{1b}", "\\u{200B}", "\u{200B}", "\u{FEFF}", "\u{0421}",
-    "#![enable(implicit_some)]", "id: \"x\"", "kind: Supersedes", "country: Some(\"ZZ\")",
-    "(from: \"a\", to: \"a\", kind: MemberOf, sources: [])", "'", "-", "1e9", "é",
+    "/*",
+    "*/",
+    "/*/",
+    "//",
+    "\n",
+    "\"",
+    "r\"",
+    "r#\"",
+    "\"#",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "Some(",
+    "None",
+    "\\",
+    "\\u{1b}",
+    "\\u{200B}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{0421}",
+    "#![enable(implicit_some)]",
+    "id: \"x\"",
+    "kind: Supersedes",
+    "country: Some(\"ZZ\")",
+    "(from: \"a\", to: \"a\", kind: MemberOf, sources: [])",
+    "'",
+    "-",
+    "1e9",
+    "é",
 ];
 
 fn corpus() -> Vec<String> {
@@ -108,7 +136,10 @@ fn check(text: &str) -> Result<String, String> {
         Ok(_) => "valid".to_string(),
         Err(LoadError::Invalid { report }) => {
             let first = report.errors().next().ok_or("invalid without an error")?;
-            if first.position.is_none() && first.record.is_none() && !first.message.contains("atlas") {
+            if first.position.is_none()
+                && first.record.is_none()
+                && !first.message.contains("atlas")
+            {
                 return Err(format!("an error with no place: {first}"));
             }
             if first.to_string().contains('\n') {
@@ -158,7 +189,10 @@ fn fuzz(seed: u64, cases: usize) -> (usize, usize, Duration) {
                 let _ = std::fs::create_dir_all(&dir);
                 let file = dir.join(format!("seed{seed}-case{case}.ron"));
                 let _ = std::fs::write(&file, &text);
-                panic!("case {case} of seed {seed}: {why}; input saved to {}", file.display());
+                panic!(
+                    "case {case} of seed {seed}: {why}; input saved to {}",
+                    file.display()
+                );
             }
         }
     }
@@ -183,5 +217,7 @@ fn a_long_seeded_run() {
     };
     let (seed, cases) = (number("FUZZ_SEED", 7), number("FUZZ_CASES", 100_000));
     let (cases, outcomes, slowest) = fuzz(seed, cases as usize);
-    eprintln!("fuzz: seed {seed}, {cases} cases, {outcomes} distinct outcomes, slowest {slowest:?}");
+    eprintln!(
+        "fuzz: seed {seed}, {cases} cases, {outcomes} distinct outcomes, slowest {slowest:?}"
+    );
 }

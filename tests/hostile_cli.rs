@@ -95,7 +95,11 @@ fn export_onto_the_dataset_is_refused_by_path_symlink_and_hard_link() {
                 data.display()
             )
         );
-        assert_eq!(std::fs::read(&data).expect("read"), before, "the dataset changed");
+        assert_eq!(
+            std::fs::read(&data).expect("read"),
+            before,
+            "the dataset changed"
+        );
     }
     // A CSV folder holding a link to the dataset is refused as a whole, before any table.
     let tables = dir.path().join("tables");
@@ -125,9 +129,12 @@ fn validate_of_a_broken_file_fails_whatever_happens_to_stdout() {
     }
 }
 
+/// Arguments, and the standard output to give the command.
+type Case = (&'static [&'static str], fn() -> Stdio);
+
 #[test]
 fn output_that_cannot_be_written_fails_a_command_that_would_succeed() {
-    let cases: [(&[&str], fn() -> Stdio); 4] = [
+    let cases: [Case; 4] = [
         (&["stats", ATLAS], closed_pipe),
         (&["stats", ATLAS], dev_full),
         (&["stats", "--json", ATLAS], dev_full),
@@ -140,14 +147,22 @@ fn output_that_cannot_be_written_fails_a_command_that_would_succeed() {
         exits_1_without_panic(&out);
     }
     let mut c = command(&["stats", ATLAS]);
-    let out = c.stdout(dev_full()).stderr(Stdio::piped()).output().expect("runs");
+    let out = c
+        .stdout(dev_full())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
     assert_eq!(
         text(&out.stderr),
         "atlas: could not write to standard output: No space left on device (os error 28)\n"
     );
     // A reader that stopped reading is not an error worth a message.
     let mut c = command(&["stats", ATLAS]);
-    let out = c.stdout(closed_pipe()).stderr(Stdio::piped()).output().expect("runs");
+    let out = c
+        .stdout(closed_pipe())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
     assert_eq!(text(&out.stderr), "");
 }
 

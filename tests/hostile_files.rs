@@ -45,8 +45,10 @@ fn ron_extensions_are_refused_where_they_stand() {
     );
     assert_eq!(
         messages(&text),
-        ["t.ron:2:1: RON extensions (`#![enable(...)]`) are not accepted: remove the line and \
-          write optional values as `Some(...)`"]
+        [
+            "t.ron:2:1: RON extensions (`#![enable(...)]`) are not accepted: remove the line and \
+          write optional values as `Some(...)`"
+        ]
     );
 }
 
@@ -57,8 +59,10 @@ fn an_unclosed_comment_is_reported_where_it_opens() {
     text.push_str(&"\n".repeat(200));
     assert_eq!(
         messages(&text),
-        ["t.ron:7:5: this block comment is never closed: a `/*` needs its `*/` (comments nest, \
-          so each `/*` inside needs one too)"]
+        [
+            "t.ron:7:5: this block comment is never closed: a `/*` needs its `*/` (comments nest, \
+          so each `/*` inside needs one too)"
+        ]
     );
 }
 
@@ -68,12 +72,16 @@ fn lines_stay_right_after_a_commented_record_with_its_own_comment_and_a_raw_stri
                   (id: \"a\", kind: State, name: r#\"A \"(quoted\"#, sources: [\"s\"]),\n        \
                   (id: \"b\", kind: State, name: \"B\", sources: [\"zz\"]),";
     let text = atlas(actors, LINK);
-    assert_eq!(messages(&text), ["t.ron:6:53: b.sources: unknown source \"zz\""]);
+    assert_eq!(
+        messages(&text),
+        ["t.ron:6:53: b.sources: unknown source \"zz\""]
+    );
 }
 
 #[test]
 fn ids_follow_the_pattern_and_control_characters_are_escaped_in_messages() {
-    let actors = format!("{TWO}\n        (id: \"a\\u{{1}}\", kind: State, name: \"C\", sources: [\"s\"]),");
+    let actors =
+        format!("{TWO}\n        (id: \"a\\u{{1}}\", kind: State, name: \"C\", sources: [\"s\"]),");
     let text = atlas(&actors, LINK);
     let all = messages(&text);
     assert_eq!(
@@ -109,8 +117,10 @@ fn a_name_mixing_cyrillic_and_latin_is_a_warning() {
     let text = atlas(&actors, LINK);
     assert_eq!(
         messages(&text),
-        ["t.ron:5:32: warning: b.name: \"\u{0421}hina\" mixes Cyrillic and Latin letters, which \
-          look alike: is it a look-alike of another name?"]
+        [
+            "t.ron:5:32: warning: b.name: \"\u{0421}hina\" mixes Cyrillic and Latin letters, which \
+          look alike: is it a look-alike of another name?"
+        ]
     );
 }
 

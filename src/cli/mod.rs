@@ -119,8 +119,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         Command::Path { file, from, to } => {
             let graph = AtlasGraph::new(load(&file)?.atlas);
             let find = |what: &str| {
-                find_actor(&graph, what)
-                    .ok_or_else(|| format!("no actor with id or name \"{}\"", escape_controls(what)))
+                find_actor(&graph, what).ok_or_else(|| {
+                    format!("no actor with id or name \"{}\"", escape_controls(what))
+                })
             };
             let (a, b) = (find(&from)?, find(&to)?);
             let paths = all_shortest_paths(&graph, a, b, &Visible::all(&graph), 5);
@@ -156,8 +157,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         }
         Command::Export { file, format, out } => {
             let graph = AtlasGraph::new(load(&file)?.atlas);
-            let written = crate::io::export(&graph, &Visible::all(&graph), format, &out, Some(&file))
-                .map_err(|e| e.to_string())?;
+            let written =
+                crate::io::export(&graph, &Visible::all(&graph), format, &out, Some(&file))
+                    .map_err(|e| e.to_string())?;
             for path in written {
                 out!("{}", path.display());
             }

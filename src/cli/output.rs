@@ -67,7 +67,10 @@ pub fn finish(code: ExitCode) -> ExitCode {
     // A reader that went away (`| head`) chose to stop: fail, but quietly. Otherwise say so,
     // best effort: standard error may be the stream that failed.
     if kind != std::io::ErrorKind::BrokenPipe {
-        let _ = writeln!(std::io::stderr(), "atlas: could not write to {stream}: {why}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "atlas: could not write to {stream}: {why}"
+        );
     }
     ExitCode::FAILURE
 }

@@ -97,12 +97,17 @@ mod unix {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         let error = write_atomically(&fifo, b"{}", None).expect_err("a FIFO");
         assert!(
-            error.to_string().ends_with(
-                "refusing to write over a named pipe (FIFO); choose a regular file"
-            ),
+            error
+                .to_string()
+                .ends_with("refusing to write over a named pipe (FIFO); choose a regular file"),
             "{error}"
         );
-        assert!(fs::symlink_metadata(&fifo).expect("still there").file_type().is_fifo());
+        assert!(
+            fs::symlink_metadata(&fifo)
+                .expect("still there")
+                .file_type()
+                .is_fifo()
+        );
         let error = write_atomically(Path::new("/dev/null"), b"{}", None).expect_err("device");
         assert_eq!(
             error.to_string(),
@@ -111,7 +116,12 @@ mod unix {
         let link = dir.path().join("to-device.json");
         symlink("/dev/null", &link).expect("symlink");
         assert!(write_atomically(&link, b"{}", None).is_err());
-        assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
     }
 
     use std::os::unix::fs::FileTypeExt;
@@ -128,12 +138,19 @@ mod unix {
         assert_eq!(fs::read(&file).expect("file"), b"new");
         let mode = fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
     }
 
     /// A process id that ran and has ended.
     fn dead_pid() -> u32 {
-        let mut child = std::process::Command::new("true").spawn().expect("spawn true");
+        let mut child = std::process::Command::new("true")
+            .spawn()
+            .expect("spawn true");
         let pid = child.id();
         child.wait().expect("wait");
         pid
@@ -169,13 +186,24 @@ mod unix {
             (long.clone(), b"new c".to_vec()),
         ];
         let error = write_all_or_nothing(&files, None).expect_err("name too long");
-        assert!(error.to_string().starts_with(&long.display().to_string()), "{error}");
+        assert!(
+            error.to_string().starts_with(&long.display().to_string()),
+            "{error}"
+        );
         assert_eq!(fs::read(&a).expect("a"), b"old a");
         assert_eq!(fs::read(&b).expect("b"), b"old b");
         assert!(!long.exists());
-        assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
         write_all_or_nothing(&files[..2], None).expect("a set that fits");
         assert_eq!(fs::read(&b).expect("b"), b"new b");
-        assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
     }
 }

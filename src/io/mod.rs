@@ -7,11 +7,11 @@
 //! permissions, atomic; see its module for the details.
 
 mod atomic;
-mod guard;
-mod stale;
 mod gexf;
 mod graphml;
+mod guard;
 mod json;
+mod stale;
 mod tables;
 mod xml;
 
@@ -68,10 +68,17 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// The target is the dataset the atlas was read from (same file, or a link to it).
-    #[error("{}: this is the dataset being exported ({}); choose another file", shown(path), shown(dataset))]
+    #[error(
+        "{}: this is the dataset being exported ({}); choose another file",
+        shown(path),
+        shown(dataset)
+    )]
     Dataset { path: PathBuf, dataset: PathBuf },
     /// The target is a folder, FIFO, device or socket, or a link to one or to nothing.
-    #[error("{}: refusing to write over {kind}; choose a regular file", shown(path))]
+    #[error(
+        "{}: refusing to write over {kind}; choose a regular file",
+        shown(path)
+    )]
     Special { path: PathBuf, kind: &'static str },
     #[error("{}: cannot create the folder: {source}", shown(path))]
     CreateDir {

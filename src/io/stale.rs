@@ -11,7 +11,10 @@ use std::path::Path;
 
 /// The writer's process id, when `file` is a temp file of `name` (`.NAME.tmp-PID-N`).
 pub fn temp_owner(file: &str, name: &str) -> Option<u32> {
-    let rest = file.strip_prefix('.')?.strip_prefix(name)?.strip_prefix(".tmp-")?;
+    let rest = file
+        .strip_prefix('.')?
+        .strip_prefix(name)?
+        .strip_prefix(".tmp-")?;
     let (pid, n) = rest.split_once('-')?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(pid) || !digits(n) {

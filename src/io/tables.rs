@@ -294,7 +294,12 @@ mod tests {
         std::fs::create_dir(dir.path().join("events.csv")).expect("a folder in the way");
         let g = fixture::graph();
         let error = write_tables(&g, &Visible::all(&g), dir.path(), None).expect_err("refused");
-        assert!(error.to_string().contains("events.csv: refusing to write over a folder"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("events.csv: refusing to write over a folder"),
+            "{error}"
+        );
         let old = std::fs::read(dir.path().join("actors.csv")).expect("actors");
         assert_eq!(old, b"old");
         assert!(!dir.path().join("relations.csv").exists());

@@ -22,7 +22,10 @@ pub fn block_comment_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut i = start + 2;
     let mut level = 1usize;
     while level > 0 {
-        i += bytes.get(i..)?.iter().position(|&b| b == b'/' || b == b'*')?;
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| b == b'/' || b == b'*')?;
         if bytes[i..].starts_with(b"/*") {
             level += 1;
             i += 2;

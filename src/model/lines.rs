@@ -96,7 +96,10 @@ mod tests {
         text.push_str(&"x".repeat(3 * STRIDE));
         text.push('\n');
         let index = LineIndex::new(&text);
-        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(17) {
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(17)
+        {
             assert_eq!(index.position(offset), naive(&text, offset), "at {offset}");
         }
         assert_eq!(index.position(text.len()), naive(&text, text.len()));

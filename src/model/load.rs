@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::diagnostic::{Diagnostic, Report, Severity};
 use super::lines::LineIndex;
-use super::text_rules::escape_controls as esc;
 use super::schema::Atlas;
+use super::text_rules::escape_controls as esc;
 use super::validate::validate;
 
 /// Files this large are refused before they are read: a real atlas is a few megabytes, and
@@ -37,16 +37,25 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: the file is {size} bytes; datasets of {limit} bytes or more are refused", esc(path))]
+    #[error(
+        "{}: the file is {size} bytes; datasets of {limit} bytes or more are refused",
+        esc(path)
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
     /// A FIFO, a device, a folder: reading one could block for ever or never end.
     #[error("{}: cannot read {kind}: a dataset must be a regular file", esc(path))]
     NotAFile { path: String, kind: &'static str },
     /// A bug in the reader (a panic), caught and reported instead of ending the program.
-    #[error("{}: reading stopped on an internal error ({message}); please report this", esc(path))]
+    #[error(
+        "{}: reading stopped on an internal error ({message}); please report this",
+        esc(path)
+    )]
     Internal { path: String, message: String },
     /// The first byte that is not UTF-8 is at `line` and `column` (1-based, in characters).
-    #[error("{}:{line}:{column}: the file is not UTF-8 text: save it with the UTF-8 encoding", esc(path))]
+    #[error(
+        "{}:{line}:{column}: the file is not UTF-8 text: save it with the UTF-8 encoding",
+        esc(path)
+    )]
     NotText {
         path: String,
         line: usize,

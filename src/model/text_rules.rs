@@ -16,9 +16,11 @@ pub const MAX_TEXT_CHARS: usize = 4000;
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_CHARS
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Characters that show nothing: zero-width spaces and joiners, direction marks, the soft
@@ -49,7 +51,8 @@ pub fn control_char(text: &str, multiline: bool) -> Option<char> {
 /// `\n`, `\t`, `\r` as such): a message always stays one line and shows what is there.
 /// Every diagnostic and load error goes through this.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    let risky = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let risky =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if !text.chars().any(risky) {
         return Cow::Borrowed(text);
     }
@@ -110,7 +113,9 @@ mod tests {
         for good in ["a", "denmark", "src-eu-1", "g7", "2019-summit"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "A", "a_b", "a--b", "-a", "a-", "a\u{1}", "é", "a b", "\u{200B}"] {
+        for bad in [
+            "", "A", "a_b", "a--b", "-a", "a-", "a\u{1}", "é", "a b", "\u{200B}",
+        ] {
             assert!(!is_valid_id(bad), "{bad:?}");
         }
         assert!(is_valid_id(&"a".repeat(MAX_ID_CHARS)));

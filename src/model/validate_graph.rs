@@ -70,7 +70,9 @@ fn supersedes_cycles(c: &mut Checker, atlas: &Atlas) {
     let mut graph: DiGraph<&str, usize> = DiGraph::new();
     let mut nodes = HashMap::default();
     let mut node = |g: &mut DiGraph<&str, usize>, id: &str| {
-        *nodes.entry(id.to_string()).or_insert_with(|| g.add_node(""))
+        *nodes
+            .entry(id.to_string())
+            .or_insert_with(|| g.add_node(""))
     };
     for (i, r) in atlas.relations.iter().enumerate() {
         if r.kind == RelationKind::Supersedes && r.from != r.to {

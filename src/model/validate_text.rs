@@ -49,12 +49,26 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
     for (i, r) in atlas.regions.iter().enumerate() {
         let at = At::new("regions", i, &r.id);
         id(c, &at, &r.id);
-        fields(c, &at, &[field("name", &r.name, Name), field("summary", &r.summary, Text)]);
+        fields(
+            c,
+            &at,
+            &[
+                field("name", &r.name, Name),
+                field("summary", &r.summary, Text),
+            ],
+        );
     }
     for (i, t) in atlas.themes.iter().enumerate() {
         let at = At::new("themes", i, &t.id);
         id(c, &at, &t.id);
-        fields(c, &at, &[field("name", &t.name, Name), field("summary", &t.summary, Text)]);
+        fields(
+            c,
+            &at,
+            &[
+                field("name", &t.name, Name),
+                field("summary", &t.summary, Text),
+            ],
+        );
     }
     for (i, s) in atlas.sources.iter().enumerate() {
         let at = At::new("sources", i, &s.id);
@@ -67,12 +81,19 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
     for (i, a) in atlas.actors.iter().enumerate() {
         let at = At::new("actors", i, &a.id);
         id(c, &at, &a.id);
-        let mut f = vec![field("name", &a.name, Name), field("summary", &a.summary, Text)];
+        let mut f = vec![
+            field("name", &a.name, Name),
+            field("summary", &a.summary, Text),
+        ];
         f.extend(listed("aliases", &a.aliases, Name));
         f.extend(a.based_in.as_deref().map(|b| field("based_in", b, Title)));
         for (k, h) in a.holders.iter().enumerate() {
             f.push((format!("holders[{k}].name"), &h.name, Name));
-            f.extend(h.note.as_deref().map(|n| (format!("holders[{k}].note"), n, Text)));
+            f.extend(
+                h.note
+                    .as_deref()
+                    .map(|n| (format!("holders[{k}].note"), n, Text)),
+            );
         }
         fields(c, &at, &f);
     }
@@ -88,12 +109,22 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
     for (i, e) in atlas.events.iter().enumerate() {
         let at = At::new("events", i, &e.id);
         id(c, &at, &e.id);
-        fields(c, &at, &[field("title", &e.title, Title), field("summary", &e.summary, Text)]);
+        fields(
+            c,
+            &at,
+            &[
+                field("title", &e.title, Title),
+                field("summary", &e.summary, Text),
+            ],
+        );
     }
     for (i, s) in atlas.stories.iter().enumerate() {
         let at = At::new("stories", i, &s.id);
         id(c, &at, &s.id);
-        let mut f = vec![field("title", &s.title, Title), field("summary", &s.summary, Text)];
+        let mut f = vec![
+            field("title", &s.title, Title),
+            field("summary", &s.summary, Text),
+        ];
         for (k, step) in s.steps.iter().enumerate() {
             f.push((format!("steps[{k}].title"), &step.title, Title));
             f.push((format!("steps[{k}].text"), &step.text, Text));
@@ -103,7 +134,10 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
     }
     for (i, g) in atlas.glossary.iter().enumerate() {
         let at = At::new("glossary", i, &g.term);
-        let mut f = vec![field("term", &g.term, Title), field("definition", &g.definition, Text)];
+        let mut f = vec![
+            field("term", &g.term, Title),
+            field("definition", &g.definition, Text),
+        ];
         f.extend(listed("aliases", &g.aliases, Title));
         fields(c, &at, &f);
     }

@@ -109,7 +109,12 @@ impl<N: FileDialogs> FallbackDialogs<N> {
 impl<N: FileDialogs> FileDialogs for FallbackDialogs<N> {
     fn pick_dataset(&self) -> Option<PathBuf> {
         self.either(N::pick_dataset, || {
-            FileChooser::new(ChooserMode::Open, "Open an atlas dataset", &self.dir(), &["ron"])
+            FileChooser::new(
+                ChooserMode::Open,
+                "Open an atlas dataset",
+                &self.dir(),
+                &["ron"],
+            )
         })
     }
 

@@ -50,7 +50,11 @@ fn only_an_instant_empty_answer_opens_the_in_app_chooser_and_its_pick_comes_back
     assert_eq!(d.pick_dataset(), Some(picked));
 
     // A slow empty answer is a person cancelling: respected, nothing asked in the app.
-    let d = dialogs(None, NO_DIALOG_WITHIN + Duration::from_millis(50), dir.path());
+    let d = dialogs(
+        None,
+        NO_DIALOG_WITHIN + Duration::from_millis(50),
+        dir.path(),
+    );
     assert_eq!(d.pick_dataset(), None);
     assert_eq!(waiting(), 0);
 
@@ -60,7 +64,10 @@ fn only_an_instant_empty_answer_opens_the_in_app_chooser_and_its_pick_comes_back
     let mut harness = Harness::new_ui(|ui| show(ui.ctx()));
     let start = Instant::now();
     while harness.query_by_label("mine.ron").is_none() {
-        assert!(start.elapsed() < Duration::from_secs(10), "no chooser appeared");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no chooser appeared"
+        );
         thread::sleep(Duration::from_millis(10));
         harness.run();
     }

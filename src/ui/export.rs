@@ -119,16 +119,18 @@ pub fn export_in_background(
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
         }?;
-        Some(match export(&graph, &visible, format, &path, dataset.as_deref()) {
-            Ok(files) => format!(
-                "Exported {}",
-                files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Err(e) => format!("Export failed: {e}"),
-        })
+        Some(
+            match export(&graph, &visible, format, &path, dataset.as_deref()) {
+                Ok(files) => format!(
+                    "Exported {}",
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            },
+        )
     });
 }

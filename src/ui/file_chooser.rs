@@ -139,7 +139,9 @@ impl FileChooser {
                     self.error = Some("Type a file name (without a folder)".into());
                     return None;
                 }
-                Some(ChooserOutcome::Picked(self.dir.join(self.with_extension(name))))
+                Some(ChooserOutcome::Picked(
+                    self.dir.join(self.with_extension(name)),
+                ))
             }
         }
     }
@@ -157,7 +159,11 @@ impl FileChooser {
         let mut outcome = None;
         ui.heading(&self.title);
         ui.horizontal(|ui| {
-            if ui.button("Up").on_hover_text("Parent folder (Backspace)").clicked() {
+            if ui
+                .button("Up")
+                .on_hover_text("Parent folder (Backspace)")
+                .clicked()
+            {
                 self.up();
             }
             ui.label(RichText::new(self.dir.display().to_string()).monospace());
@@ -169,7 +175,9 @@ impl FileChooser {
         if self.mode == ChooserMode::Save {
             ui.horizontal(|ui| {
                 let label = ui.label("File name");
-                let field = ui.text_edit_singleline(&mut self.file_name).labelled_by(label.id);
+                let field = ui
+                    .text_edit_singleline(&mut self.file_name)
+                    .labelled_by(label.id);
                 if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     outcome = outcome.take().or_else(|| self.confirm());
                 }

@@ -53,7 +53,12 @@ fn lists_folders_first_then_files_with_the_wanted_extension() {
 #[test]
 fn keys_move_enter_folders_and_go_back_up() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", dir.path(), &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        dir.path(),
+        &["ron"],
+    ));
     h.run();
     h.key_press(Key::ArrowDown);
     h.run();
@@ -82,7 +87,12 @@ fn keys_move_enter_folders_and_go_back_up() {
 #[test]
 fn clicking_a_file_then_open_picks_it() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", dir.path(), &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        dir.path(),
+        &["ron"],
+    ));
     h.get_by_label("b.ron").click();
     h.run();
     h.get_by_label("Open").click();
@@ -96,7 +106,12 @@ fn clicking_a_file_then_open_picks_it() {
 #[test]
 fn open_without_a_selection_says_what_to_do() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", dir.path(), &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        dir.path(),
+        &["ron"],
+    ));
     h.get_by_label("Open").click();
     h.run();
     assert_eq!(h.state().outcome, None);
@@ -106,7 +121,12 @@ fn open_without_a_selection_says_what_to_do() {
 #[test]
 fn saving_takes_the_typed_name_and_adds_the_extension() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Save, "Export", dir.path(), &["graphml"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Save,
+        "Export",
+        dir.path(),
+        &["graphml"],
+    ));
     h.get_by_label("File name").click();
     h.run();
     h.get_by_label("File name").type_text("network");
@@ -125,14 +145,22 @@ fn a_name_with_a_folder_in_it_is_refused_with_a_message() {
     let mut chooser = FileChooser::new(ChooserMode::Save, "Export", dir.path(), &["json"]);
     chooser.file_name = "../x.json".into();
     assert_eq!(chooser.confirm(), None);
-    assert_eq!(chooser.error.as_deref(), Some("Type a file name (without a folder)"));
+    assert_eq!(
+        chooser.error.as_deref(),
+        Some("Type a file name (without a folder)")
+    );
 }
 
 #[test]
 fn a_folder_that_cannot_be_read_says_why_and_up_still_works() {
     let dir = folder();
     let missing = dir.path().join("gone");
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", &missing, &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        &missing,
+        &["ron"],
+    ));
     h.run();
     h.get_by_label(&format!(
         "Cannot read the folder {}: No such file or directory (os error 2)",
@@ -147,7 +175,12 @@ fn a_folder_that_cannot_be_read_says_why_and_up_still_works() {
 #[test]
 fn choosing_a_folder_picks_the_current_one() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Folder, "Tables", dir.path(), &[]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Folder,
+        "Tables",
+        dir.path(),
+        &[],
+    ));
     h.get_by_label("Choose this folder").click();
     h.run();
     assert_eq!(
@@ -159,11 +192,21 @@ fn choosing_a_folder_picks_the_current_one() {
 #[test]
 fn cancel_and_escape_cancel() {
     let dir = folder();
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", dir.path(), &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        dir.path(),
+        &["ron"],
+    ));
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().outcome, Some(ChooserOutcome::Cancelled));
-    let mut h = harness(FileChooser::new(ChooserMode::Open, "Open a dataset", dir.path(), &["ron"]));
+    let mut h = harness(FileChooser::new(
+        ChooserMode::Open,
+        "Open a dataset",
+        dir.path(),
+        &["ron"],
+    ));
     h.run();
     h.key_press(Key::Escape);
     h.run();

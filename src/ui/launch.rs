@@ -33,7 +33,9 @@ pub fn run_gui(dataset: Option<PathBuf>) -> ExitCode {
         match run_with(renderer, dataset.clone(), Arc::clone(&started)) {
             Ok(()) => return ExitCode::SUCCESS,
             Err(e) if started.load(Ordering::SeqCst) => {
-                note(format_args!("The atlas window closed with an error ({name}): {e}"));
+                note(format_args!(
+                    "The atlas window closed with an error ({name}): {e}"
+                ));
                 return ExitCode::FAILURE;
             }
             Err(e) => {
@@ -61,7 +63,9 @@ fn note(args: std::fmt::Arguments) {
 }
 
 fn icon() -> Option<Arc<egui::IconData>> {
-    eframe::icon_data::from_png_bytes(ICON_PNG).ok().map(Arc::new)
+    eframe::icon_data::from_png_bytes(ICON_PNG)
+        .ok()
+        .map(Arc::new)
 }
 
 /// Runs the window with one renderer; `started` is set once the renderer is up.

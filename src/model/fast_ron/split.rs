@@ -329,7 +329,10 @@ fn list<'a, T: DeserializeOwned>(
             && let Some(h) = helper.take()
         {
             // A panic in the helper is a bug: passed on, and the loader reports it as one.
-            let joined = h.handle.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            let joined = h
+                .handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
             if let Ok(spec) = joined
                 && spec.section == section
                 && let Some(mut tail) = take(spec.tail)
