@@ -3,7 +3,7 @@
 //! Inputs start from a checked-in corpus (`tests/fuzz/corpus/` and every sample under
 //! `atlas-data/samples/`) and are mutated with byte edits, RON-aware insertions (comment
 //! openers, raw strings, brackets, escapes, a BOM, invisible characters), deletions,
-//! duplications and splices of two inputs. A mutant that ends in an outcome not seen before
+//! duplications, commenting out of spans, and splices of two inputs. A mutant that ends in an outcome not seen before
 //! (a new first message, with numbers stripped) joins the working corpus: a cheap stand-in
 //! for coverage feedback that steers mutation towards new error paths.
 //!
@@ -25,6 +25,9 @@ const TOKENS: &[&str] = &[
     "/*",
     "*/",
     "/*/",
+    "/*/*/",
+    "/**/",
+    "/* a /*/",
     "//",
     "\n",
     "\"",
@@ -95,7 +98,7 @@ fn mutate(rng: &mut Rng, input: &str, other: &str) -> String {
     let mut text = input.to_string();
     for _ in 0..=rng.below(4) {
         let at = char_floor(&text, rng.below(text.len() + 1));
-        match rng.below(6) {
+        match rng.below(7) {
             0 => text.insert_str(at, TOKENS[rng.below(TOKENS.len())]),
             1 => {
                 let end = char_floor(&text, at + rng.below(16));
@@ -117,6 +120,12 @@ fn mutate(rng: &mut Rng, input: &str, other: &str) -> String {
                     *b = b"()[],:\"/*\\ \n#rSN0a"[rng.below(18)];
                 }
                 text = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            5 => {
+                // Comment out a span: nests with any comment inside it.
+                let end = char_floor(&text, at + rng.below(120));
+                text.insert_str(end, " */");
+                text.insert_str(at, "/* ");
             }
             _ => {
                 let end = char_floor(&text, at + rng.below(8));
