@@ -45,6 +45,11 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
+fn json_of<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| format!("cannot write the statistics as JSON: {e}"))
+}
+
 fn count<I: IntoIterator<Item = String>>(items: I) -> BTreeMap<String, usize> {
     let mut map = BTreeMap::new();
     for item in items {
@@ -117,8 +122,9 @@ impl Stats {
         }
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    /// The statistics as pretty JSON, or why they cannot be; never a made-up object.
+    pub fn to_json(&self) -> Result<String, String> {
+        json_of(self)
     }
 
     pub fn to_text(&self) -> String {
@@ -214,9 +220,21 @@ mod tests {
         assert!(text.contains("undated relations 2 (50.0%)"), "{text}");
         assert!(text.contains("mirror-only records 2"), "{text}");
         assert!(text.contains("actors by region"), "{text}");
-        let json: serde_json::Value = serde_json::from_str(&s.to_json()).expect("valid JSON");
+        let json: serde_json::Value =
+            serde_json::from_str(&s.to_json().expect("representable")).expect("valid JSON");
         assert_eq!(json["undated_relations"], 2);
         assert_eq!(json["mirror_only"]["relations"], 1);
         assert_eq!(json["actors_by_region"]["r"], 2);
+    }
+
+    #[test]
+    fn what_json_cannot_hold_is_an_error_with_a_message_not_invented_json() {
+        // JSON object keys must be strings; serde_json refuses a map keyed by pairs.
+        let unkeyable: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let error = json_of(&unkeyable).expect_err("not representable");
+        assert_eq!(
+            error,
+            "cannot write the statistics as JSON: key must be a string"
+        );
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{Atlas, LoadError};
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
 use super::export::{PngExport, export_in_background};
-use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
+use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
 use super::verbs;
@@ -41,7 +41,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             dataset: None,
-            dialogs: Arc::new(NativeDialogs),
+            dialogs: Arc::new(super::dialog_fallback::FallbackDialogs::default()),
             restore: true,
         }
     }
@@ -132,6 +132,7 @@ impl AtlasApp {
                 Arc::clone(&self.state.dataset.graph),
                 self.state.view.visible.clone(),
                 *format,
+                self.state.dataset.source.remembered(),
             ),
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
@@ -260,6 +261,7 @@ impl eframe::App for AtlasApp {
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
         let mut out = self.draw(ui, palette);
+        super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) =
             self.png

@@ -29,11 +29,11 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
     Ok(bytes)
 }
 
-/// Writes `image` as a PNG at `path`, atomically.
-pub fn save_png(image: &ColorImage, path: &Path) -> Result<(), String> {
+/// Writes `image` as a PNG at `path`, atomically, never over the `dataset`.
+pub fn save_png(image: &ColorImage, path: &Path, dataset: Option<&Path>) -> Result<(), String> {
     let bytes =
         encode_png(image).map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    write_atomically(path, &bytes).map_err(|e: ExportError| e.to_string())
+    write_atomically(path, &bytes, dataset).map_err(|e: ExportError| e.to_string())
 }
 
 /// A pending "network as PNG" request, carried out at the end of the frame that has the
@@ -92,9 +92,10 @@ impl PngExport {
             .unwrap_or_default();
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
+        let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
-            Some(match save_png(&image, &path) {
+            Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
                     "Saved the network as {} ({}×{} pixels{note})",
                     path.display(),
@@ -109,28 +110,32 @@ impl PngExport {
 }
 
 /// Exports the filtered graph (or the atlas, for JSON) in the background, asking where.
+/// `dataset` is the file the atlas was read from; the export never writes over it.
 pub fn export_in_background(
     ctx: &egui::Context,
     jobs: &Jobs,
     graph: Arc<AtlasGraph>,
     visible: Visible,
     format: ExportFormat,
+    dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
         let path = match format.extension() {
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
         }?;
-        Some(match export(&graph, &visible, format, &path) {
-            Ok(files) => format!(
-                "Exported {}",
-                files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Err(e) => format!("Export failed: {e}"),
-        })
+        Some(
+            match export(&graph, &visible, format, &path, dataset.as_deref()) {
+                Ok(files) => format!(
+                    "Exported {}",
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            },
+        )
     });
 }
