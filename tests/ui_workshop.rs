@@ -1,0 +1,98 @@
+//! UI tests of finding things and of honest status: people, country codes and words in any
+//! order in the search; keyboard picks in the path finder; a cancelled export.
+
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use atlas::ui::app::AtlasApp;
+use atlas::ui::view_state::Selection;
+use common::harness;
+use eframe::egui::{Key, Modifiers, accesskit::Role};
+use egui_kittest::{Harness, kittest::Queryable};
+
+fn type_in_search(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+fn selected(harness: &Harness<'static, AtlasApp>) -> Option<Selection> {
+    harness.state().state.view.selection.clone()
+}
+
+fn actor(id: &str) -> Option<Selection> {
+    Some(Selection::Actor(id.into()))
+}
+
+#[test]
+fn searching_a_holders_surname_offers_and_selects_the_post() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "Klynge");
+    harness.get_by_label("Casper Klynge → Danish Tech Ambassador");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), actor("denmark-tech-ambassador"));
+}
+
+#[test]
+fn searching_a_country_code_selects_the_state() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "jp");
+    harness.get_by_label("Japan  (JP)");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), actor("japan"));
+}
+
+#[test]
+fn searching_words_out_of_order_finds_the_envoy_post_and_tab_picks_it() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "envoy japan");
+    harness.get_by_label("Japanese Ambassador in Charge of Cyber Policy");
+    harness.key_press(Key::Tab);
+    harness.run_steps(3);
+    assert_eq!(selected(&harness), actor("japan-cyber-ambassador"));
+}
+
+/// Types into a path-finder field and presses `key`; returns the field's text afterwards.
+fn path_field(harness: &mut Harness<'static, AtlasApp>, field: &str, text: &str, keys: &[Key]) {
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
+    harness.run_steps(2);
+    for key in keys {
+        harness.key_press(*key);
+        harness.run_steps(2);
+    }
+}
+
+#[test]
+fn path_finder_suggestions_are_picked_with_enter_and_with_arrow_and_tab() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run_steps(2);
+    path_field(&mut harness, "From", "Denmark", &[Key::Enter]);
+    harness.get_by_label("✔ Denmark");
+    // "General Data" offers the regulation first; ↓ moves to the second, ↑ back, Tab picks.
+    path_field(
+        &mut harness,
+        "To",
+        "General Data Protection",
+        &[Key::ArrowDown, Key::ArrowUp, Key::Tab],
+    );
+    harness.get_by_label("✔ General Data Protection Regulation");
+    harness.get_by_label("Find path").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.view.path.steps.len(), 2);
+}
