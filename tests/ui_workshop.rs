@@ -7,8 +7,9 @@
 mod common;
 
 use atlas::ui::app::AtlasApp;
+use atlas::ui::export::CANCELLED;
 use atlas::ui::view_state::Selection;
-use common::harness;
+use common::{FixedDialogs, build, harness, harness_with, status, step_until};
 use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
 
@@ -95,4 +96,29 @@ fn path_finder_suggestions_are_picked_with_enter_and_with_arrow_and_tab() {
     harness.get_by_label("Find path").click();
     harness.run_steps(3);
     assert_eq!(harness.state().state.view.path.steps.len(), 2);
+}
+
+#[test]
+fn cancelling_the_picture_dialog_replaces_saving_with_cancelled() {
+    // The dialog answers "no file" (Cancel); the GPU renders the picture first.
+    let mut harness = build(Harness::builder().wgpu(), FixedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(1);
+    let cancelled = step_until(&mut harness, |app| status(app) == CANCELLED);
+    assert!(cancelled, "status: {}", status(harness.state()));
+    assert!(!status(harness.state()).contains("Saving"));
+}
+
+#[test]
+fn cancelling_a_table_export_says_so() {
+    let mut harness = harness_with(FixedDialogs::default());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Actors, relations, events as CSV…")
+        .click();
+    let cancelled = step_until(&mut harness, |app| status(app) == CANCELLED);
+    assert!(cancelled, "status: {}", status(harness.state()));
 }

@@ -216,10 +216,7 @@ fn empty_state(prefs: Prefs) -> AppState {
 }
 
 fn failure_of(error: &LoadError) -> LoadFailure {
-    LoadFailure {
-        origin: "embedded atlas".into(),
-        messages: error.messages(),
-    }
+    LoadFailure::new(error, "embedded atlas")
 }
 
 /// The preferences saved by the last session, if any (and if they still parse: a file from

@@ -321,6 +321,7 @@ mod tests {
             result: Err(LoadFailure {
                 origin: "bad.ron".into(),
                 messages: vec!["x".into()],
+                warnings: Vec::new(),
             }),
             source: DatasetSource::File("bad.ron".into()),
         });

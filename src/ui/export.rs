@@ -15,6 +15,10 @@ use super::state::AppState;
 use super::theme::Palette;
 use super::views::network::NetworkView;
 
+/// The status line when the save dialog is closed without a choice: it replaces "Saving…",
+/// which would otherwise stay for ever.
+pub const CANCELLED: &str = "Export cancelled: nothing was saved";
+
 /// Encodes an RGBA image as PNG.
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
@@ -93,7 +97,9 @@ impl PngExport {
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
+            let Some(path) = target.or_else(|| dialogs.pick_save(&name, "png")) else {
+                return Some(CANCELLED.to_string());
+            };
             Some(match save_png(&image, &path) {
                 Ok(()) => format!(
                     "Saved the network as {} ({}×{} pixels{note})",
@@ -101,7 +107,7 @@ impl PngExport {
                     image.size[0],
                     image.size[1]
                 ),
-                Err(e) => e,
+                Err(e) => format!("The network picture was not saved: {e}"),
             })
         });
         Some("Saving the network picture…".into())
@@ -117,10 +123,13 @@ pub fn export_in_background(
     format: ExportFormat,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-        let path = match format.extension() {
+        let picked = match format.extension() {
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
-        }?;
+        };
+        let Some(path) = picked else {
+            return Some(CANCELLED.to_string());
+        };
         Some(match export(&graph, &visible, format, &path) {
             Ok(files) => format!(
                 "Exported {}",

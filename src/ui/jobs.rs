@@ -54,10 +54,7 @@ pub struct Jobs {
 }
 
 fn failure(error: &LoadError, origin: &str) -> LoadFailure {
-    LoadFailure {
-        origin: origin.to_string(),
-        messages: error.messages(),
-    }
+    LoadFailure::new(error, origin)
 }
 
 impl Jobs {
