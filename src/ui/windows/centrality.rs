@@ -58,6 +58,7 @@ impl CentralityWindow {
                         degree: deg[node.index()],
                         degree_norm: deg[node.index()] as f64 / n,
                         betweenness: 0.0,
+                        closeness: 0.0,
                     })
                     .collect()
             };
