@@ -122,3 +122,53 @@ fn cancelling_a_table_export_says_so() {
     let cancelled = step_until(&mut harness, |app| status(app) == CANCELLED);
     assert!(cancelled, "status: {}", status(harness.state()));
 }
+
+#[test]
+fn the_centrality_table_explains_its_columns_and_exports_as_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("centrality.csv");
+    let mut harness = harness_with(FixedDialogs {
+        save: Some(out.clone()),
+        ..FixedDialogs::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label("Kind");
+    harness.get_by_label("Closeness").hover();
+    // A tooltip waits for the pointer to rest half a second: a second of frames.
+    harness.run_steps(60);
+    harness.get_by_label_contains("how near the actor is to everyone it can reach");
+    harness.get_by_label("Export as CSV…").click();
+    let saved = step_until(&mut harness, |app| {
+        status(app).starts_with("Saved the centrality table")
+    });
+    assert!(saved, "status: {}", status(harness.state()));
+    let mut reader = csv::Reader::from_path(&out).expect("readable CSV");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "rank",
+            "id",
+            "name",
+            "kind",
+            "degree",
+            "betweenness",
+            "closeness"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let visible = harness.state().state.view.visible.node_count();
+    assert_eq!(rows.len(), visible, "one row per actor in the view");
+    // Shown by betweenness, highest first: the file keeps that order.
+    let betweenness: Vec<f64> = rows
+        .iter()
+        .map(|r| r[5].parse().expect("a number"))
+        .collect();
+    assert!(betweenness.windows(2).all(|w| w[0] >= w[1]));
+}

@@ -14,7 +14,7 @@ use crate::model::{Atlas, LoadError};
 
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
-use super::export::{PngExport, export_in_background};
+use super::export::{PngExport, export_in_background, save_text_in_background};
 use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
@@ -122,6 +122,10 @@ impl AtlasApp {
                 self.state.view.visible.clone(),
                 *format,
             ),
+            Command::SaveText(file) => {
+                save_text_in_background(ctx, &self.jobs, file.clone());
+                self.state.status = Some(format!("Saving {}…", file.what));
+            }
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
             }

@@ -26,7 +26,7 @@ impl AppState {
             },
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
-            Command::Run(_) | Command::Export(_) => {}
+            Command::Run(_) | Command::Export(_) | Command::SaveText(_) => {}
             other => self.apply_to_view(other),
         }
         None

@@ -58,6 +58,20 @@ pub enum Command {
     SetWindowOpen(&'static str, bool),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Save this text to a file the user picks (carried out by the app, in the background).
+    SaveText(SaveText),
+}
+
+/// A text file to save: what it is (for the status line), a suggested name, its contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveText {
+    /// What is saved, as the status line names it ("the centrality table").
+    pub what: String,
+    /// The suggested file name, with its extension.
+    pub name: String,
+    /// The extension without the dot, for the dialog's filter.
+    pub extension: &'static str,
+    pub contents: String,
 }
 
 /// A one-off ask, acted on by the view it concerns in the frame it was made, then dropped.

@@ -9,6 +9,7 @@ use eframe::egui::{self, ColorImage, Rect};
 use crate::graph::{AtlasGraph, Visible};
 use crate::io::{ExportError, ExportFormat, export, write_atomically};
 
+use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
 use super::offscreen::render_network;
 use super::state::AppState;
@@ -142,4 +143,27 @@ pub fn export_in_background(
             Err(e) => format!("Export failed: {e}"),
         })
     });
+}
+
+/// Saves a text file where the user picks, in the background, atomically; the status line
+/// says where it went, that it was cancelled, or why it failed.
+pub fn save_text_in_background(ctx: &egui::Context, jobs: &Jobs, file: SaveText) {
+    jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        let Some(path) = dialogs.pick_save(&file.name, file.extension) else {
+            return Some(CANCELLED.to_string());
+        };
+        Some(match write_atomically(&path, file.contents.as_bytes()) {
+            Ok(()) => format!("Saved {} as {}", file.what, path.display()),
+            Err(e) => format!("{} was not saved: {e}", capitalised(&file.what)),
+        })
+    });
+}
+
+/// "the table" → "The table", for a message that starts with it.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
