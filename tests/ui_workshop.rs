@@ -172,3 +172,63 @@ fn the_centrality_table_explains_its_columns_and_exports_as_csv() {
         .collect();
     assert!(betweenness.windows(2).all(|w| w[0] >= w[1]));
 }
+
+#[test]
+fn a_source_link_that_cannot_open_says_so_and_can_be_copied() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "Danish Tech Ambassador");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    // The post's sources, as the data lists them (all are web links).
+    let titles: Vec<String> = {
+        let graph = &harness.state().state.dataset.graph;
+        let post = graph.node("denmark-tech-ambassador").expect("in the atlas");
+        let sources = &graph.atlas().sources;
+        graph
+            .actor(post)
+            .sources
+            .iter()
+            .filter_map(|id| sources.iter().find(|s| &s.id == id))
+            .map(|s| s.title.clone())
+            .collect()
+    };
+    assert!(titles.len() >= 3, "{titles:?}");
+    let copies = harness.get_all_by_label("Copy link").count();
+    assert_eq!(copies, titles.len(), "a Copy link button beside every link");
+
+    // The sources sit at the foot of the details panel: scroll there first.
+    harness
+        .get_by_role_and_label(Role::Link, &titles[0])
+        .scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Link, &titles[0])
+        .click();
+    // The opening message comes a frame before the launcher can report back.
+    assert!(step_until(&mut harness, |app| !status(app).is_empty()));
+    assert!(
+        status(harness.state()).contains("If no browser opened, copy the link: https://"),
+        "{}",
+        status(harness.state())
+    );
+    // The harness has no browser: the launcher's failure reaches the status bar.
+    let failed = step_until(&mut harness, |app| {
+        status(app).starts_with("The link could not be opened")
+    });
+    assert!(failed, "{}", status(harness.state()));
+    assert!(status(harness.state()).contains(common::NO_BROWSER));
+
+    let copy = harness
+        .get_all_by_label("Copy link")
+        .next()
+        .expect("a button");
+    copy.scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .get_all_by_label("Copy link")
+        .next()
+        .expect("a button")
+        .click();
+    harness.run_steps(2);
+    assert!(status(harness.state()).starts_with("Copied the link: https://"));
+}

@@ -122,6 +122,7 @@ impl AtlasApp {
                 self.state.view.visible.clone(),
                 *format,
             ),
+            Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
             Command::SaveText(file) => {
                 save_text_in_background(ctx, &self.jobs, file.clone());
                 self.state.status = Some(format!("Saving {}…", file.what));

@@ -26,6 +26,7 @@ impl AppState {
             },
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
+            Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
             Command::Run(_) | Command::Export(_) | Command::SaveText(_) => {}
             other => self.apply_to_view(other),
         }

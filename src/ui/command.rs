@@ -58,6 +58,8 @@ pub enum Command {
     SetWindowOpen(&'static str, bool),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Open this web link in the system browser (carried out by the app, in the background).
+    OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).
     SaveText(SaveText),
 }

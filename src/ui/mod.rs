@@ -28,6 +28,7 @@ pub mod command;
 pub mod dataset;
 pub mod export;
 pub mod jobs;
+pub mod links;
 mod offscreen;
 mod overlays;
 mod panels;
