@@ -232,3 +232,37 @@ fn a_source_link_that_cannot_open_says_so_and_can_be_copied() {
     harness.run_steps(2);
     assert!(status(harness.state()).starts_with("Copied the link: https://"));
 }
+
+#[test]
+fn a_refused_file_counts_its_warnings_apart_from_its_errors() {
+    // One error (an unknown region) and two warnings (a source that is not a web link, an
+    // actor linked to nothing).
+    let text = r#"Atlas(
+        regions: [(id: "r", name: "R")],
+        themes: [],
+        sources: [(id: "s", title: "Source", url: "ftp://example.org/file")],
+        actors: [(id: "a", kind: State, name: "A", regions: ["nowhere"], sources: ["s"])],
+        relations: [],
+        events: [],
+    )"#;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mixed.ron");
+    std::fs::write(&path, text).expect("written");
+    let shown_path = path.clone();
+    let mut harness = harness_with(FixedDialogs {
+        open: Some(path),
+        ..FixedDialogs::default()
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    assert!(step_until(&mut harness, |app| app
+        .state
+        .dataset
+        .failure
+        .is_some()));
+    harness.run_steps(2);
+    harness.get_by_label_contains("1 error and 2 warnings found.");
+    // Each warning line is marked as one: "⚠ FILE:LINE:COL: warning: …".
+    let marked = format!("⚠ {}", shown_path.display());
+    assert_eq!(harness.query_all_by_label_contains(&marked).count(), 2);
+    assert_eq!(harness.query_all_by_label_contains("problem").count(), 0);
+}
