@@ -203,6 +203,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             );
         }
     }
+    super::validate_sources::warn(atlas, text, file, &mut c.report);
     let linked = check_relations(&mut c, atlas, &actors, &sources);
     check_actors(&mut c, atlas, &regions, &themes, &sources, &actors, &linked);
     for (index, e) in atlas.events.iter().enumerate() {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::graph::{AtlasGraph, Direction, neighbours};
+use crate::model::source_quality::SourceKinds;
 use crate::model::{Actor, Event, PartialDate, Relation, RelationKind, validate::is_web_link};
 use crate::ui::command::{Command, select_and_frame};
 use crate::ui::state::AppState;
@@ -303,6 +304,7 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String], out: &mut Vec<Comman
     }
     ui.add_space(6.0);
     ui.strong("Sources");
+    mirror_only_note(ui, graph, ids);
     for id in ids {
         let Some(s) = graph.atlas().sources.iter().find(|s| &s.id == id) else {
             ui.label(format!("• {id} (missing)"));
@@ -317,6 +319,9 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String], out: &mut Vec<Comman
             }
             if let Some(p) = &s.publisher {
                 ui.label(RichText::new(p).weak());
+            }
+            if let Some(quality) = source_quality_text(s) {
+                ui.label(RichText::new(quality).small().weak());
             }
         });
         if let Some(note) = &s.note {
@@ -335,5 +340,26 @@ fn web_link(ui: &mut Ui, title: &str, url: &str, out: &mut Vec<Command>) {
     if copy.clicked() {
         ui.ctx().copy_text(url.to_string());
         out.push(Command::Status(format!("Copied the link: {url}")));
+    }
+}
+
+/// "Press · checked 2026-11-25": what kind of page a source is and when it was last checked.
+fn source_quality_text(source: &crate::model::Source) -> Option<String> {
+    let kind = source.kind.map(|k| k.label().to_string());
+    let checked = source.checked.map(|d| format!("checked {d}"));
+    let parts: Vec<String> = kind.into_iter().chain(checked).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Says so when a record rests only on mirrors or aggregators: the fact is sourced, but a
+/// reader should know no original page stands behind it yet.
+fn mirror_only_note(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
+    if SourceKinds::of(graph.atlas()).is_mirror_only(ids) {
+        ui.label(
+            RichText::new("⚠ Sourced only to mirrors or aggregators, not to an original page")
+                .small()
+                .weak(),
+        )
+        .on_hover_text("The sources below repeat another page; the original was not read.");
     }
 }
