@@ -10,7 +10,9 @@ use atlas::ui::app::AtlasApp;
 use atlas::ui::export::CANCELLED;
 use atlas::ui::view_state::Selection;
 use common::{FixedDialogs, build, harness, harness_with, status, step_until};
-use eframe::egui::{Key, Modifiers, accesskit::Role};
+use eframe::egui::{
+    Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, accesskit::Role, vec2,
+};
 use egui_kittest::{Harness, kittest::Queryable};
 
 fn type_in_search(harness: &mut Harness<'static, AtlasApp>, text: &str) {
@@ -265,4 +267,45 @@ fn a_refused_file_counts_its_warnings_apart_from_its_errors() {
     let marked = format!("⚠ {}", shown_path.display());
     assert_eq!(harness.query_all_by_label_contains(&marked).count(), 2);
     assert_eq!(harness.query_all_by_label_contains("problem").count(), 0);
+}
+
+#[test]
+fn the_result_list_stays_where_the_wheel_scrolls_it() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "a");
+    let rows: Vec<String> = {
+        let graph = &harness.state().state.dataset.graph;
+        atlas::graph::search::search(graph, "a", 40)
+            .iter()
+            .map(|h| h.label(&graph.actor(h.node).name))
+            .collect()
+    };
+    assert!(rows.len() >= 20, "enough results to scroll: {}", rows.len());
+    let top =
+        |h: &Harness<'static, AtlasApp>| h.get_by_role_and_label(Role::Button, &rows[0]).rect();
+    let first = top(&harness);
+    harness
+        .get_by_role_and_label(Role::Button, &rows[0])
+        .hover();
+    harness.run_steps(2);
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: vec2(0.0, -200.0),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(30);
+    let scrolled = top(&harness).top();
+    assert!(
+        scrolled < first.top() - 100.0,
+        "the wheel scrolls: {first:?} → {scrolled}"
+    );
+    // Nothing pulls the list back to the highlighted first row.
+    harness.run_steps(30);
+    assert_eq!(
+        top(&harness).top(),
+        scrolled,
+        "the list stays where it was scrolled"
+    );
 }
