@@ -309,3 +309,37 @@ fn the_result_list_stays_where_the_wheel_scrolls_it() {
         "the list stays where it was scrolled"
     );
 }
+
+#[test]
+fn the_result_list_shows_at_least_ten_rows_before_it_scrolls() {
+    let mut harness = harness();
+    type_in_search(&mut harness, "a");
+    let rows: Vec<(String, String)> = {
+        let graph = &harness.state().state.dataset.graph;
+        atlas::graph::search::search(graph, "a", 40)
+            .iter()
+            .map(|h| {
+                let actor = graph.actor(h.node);
+                (h.label(&actor.name), actor.id.clone())
+            })
+            .collect()
+    };
+    // The rows in display order (grouped by kind), top to bottom.
+    let mut shown: Vec<(f32, &str, &str)> = rows
+        .iter()
+        .map(|(label, id)| {
+            let rect = harness.get_by_role_and_label(Role::Button, label).rect();
+            (rect.top(), label.as_str(), id.as_str())
+        })
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Only a row that is really on screen (not clipped by the list) takes the click.
+    let (_, label, id) = shown[9];
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run_steps(3);
+    assert_eq!(
+        selected(&harness),
+        actor(id),
+        "the tenth row ({label}) is clickable"
+    );
+}
