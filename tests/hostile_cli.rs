@@ -3,7 +3,6 @@
 
 // Test code may panic on what it controls: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
 #![cfg(unix)]
 
 use std::path::{Path, PathBuf};
