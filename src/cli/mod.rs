@@ -13,6 +13,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod brief;
 mod frame_bench;
 mod stats;
 
@@ -83,6 +84,9 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// A print-ready briefing with numbered citations on an actor, a region, a theme or a
+    /// story, as PDF or Markdown. Prints the file written.
+    Brief(brief::BriefArgs),
     /// Measure loading, layout or frame building; one JSON line per measurement.
     Bench {
         #[command(subcommand)]
@@ -169,6 +173,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Brief(args) => brief::run(args),
         Command::Bench { which } => bench::run(which),
     }
 }
