@@ -63,7 +63,8 @@ pub fn ego_figure(
         format!("{what}: the {shown} best-connected of {total_partners} direct partners.")
     } else {
         let their = if centres.len() == 1 { "its" } else { "their" };
-        format!("{what} and {their} {shown} direct partners.")
+        let partners = if shown == 1 { "partner" } else { "partners" };
+        format!("{what} and {their} {shown} direct {partners}.")
     };
     Some(Figure {
         nodes: figure_nodes,
@@ -121,8 +122,9 @@ fn place(count: usize, edges: &[FigureEdge], centres: usize) -> Vec<[f32; 2]> {
     normalise(layout.positions())
 }
 
-/// Scales positions into [0, 1] on both axes (each axis on its own, since the picture's box
-/// is wider than tall and the layout is roughly round).
+/// Scales positions into the unit square with one scale for both axes, centred, so that a
+/// small network keeps its shape instead of being stretched corner to corner. The renderer
+/// fits the square into a box of the figure's aspect.
 fn normalise(positions: &[[f32; 2]]) -> Vec<[f32; 2]> {
     let bounds = |axis: usize| {
         positions.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| {
@@ -130,16 +132,14 @@ fn normalise(positions: &[[f32; 2]]) -> Vec<[f32; 2]> {
         })
     };
     let ((x0, x1), (y0, y1)) = (bounds(0), bounds(1));
-    let scale = |v: f32, lo: f32, hi: f32| {
-        if hi - lo > f32::EPSILON {
-            (v - lo) / (hi - lo)
-        } else {
-            0.5
-        }
-    };
+    let span = (x1 - x0).max(y1 - y0);
+    if span <= f32::EPSILON {
+        return vec![[0.5, 0.5]; positions.len()];
+    }
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     positions
         .iter()
-        .map(|p| [scale(p[0], x0, x1), scale(p[1], y0, y1)])
+        .map(|p| [0.5 + (p[0] - cx) / span, 0.5 + (p[1] - cy) / span])
         .collect()
 }
 

@@ -134,12 +134,8 @@ pub fn build(
             format!("{} (SHA-256 {}…)", dataset.origin, dataset.short_hash),
         ),
     ];
-    let footer = format!(
-        "{} · {} · as of {date} · {}",
-        title,
-        dataset.name(),
-        dataset.short_hash
-    );
+    // The hash and date first: a long title is what gets cut when the line is full.
+    let footer = format!("SHA-256 {} · as of {date} · {title}", dataset.short_hash);
     Ok(Document {
         title,
         subtitle,

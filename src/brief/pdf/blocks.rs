@@ -54,8 +54,12 @@ const INDENT: f32 = 14.0;
 /// Sets the whole document, title block first and references last.
 pub fn set_document(flow: &mut Flow<'_>, doc: &Document) {
     title_block(flow, doc);
-    for block in &doc.blocks {
-        set_block(flow, block);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Block::Heading(text) = block {
+            heading(flow, text, doc.blocks.get(i + 1));
+        } else {
+            set_block(flow, block);
+        }
     }
     references(flow, &doc.references);
 }
@@ -75,13 +79,7 @@ fn title_block(flow: &mut Flow<'_>, doc: &Document) {
 
 fn set_block(flow: &mut Flow<'_>, block: &Block) {
     match block {
-        Block::Heading(text) => {
-            flow.gap(10.0);
-            // Keep a heading with at least two lines of what follows.
-            flow.ensure(HEADING.size * LEADING + 2.0 * BODY.size * LEADING);
-            flow.paragraph(&[Span::new(text, HEADING)], 0.0, None);
-            flow.gap(2.0);
-        }
+        Block::Heading(text) => heading(flow, text, None),
         Block::Subheading(text) => {
             flow.gap(5.0);
             flow.ensure(SUBHEADING.size * LEADING + BODY.size * LEADING);
@@ -112,6 +110,19 @@ fn set_block(flow: &mut Flow<'_>, block: &Block) {
             flow.gap(4.0);
         }
     }
+}
+
+/// A section heading, kept on one page with the start of what follows it: a picture whole,
+/// else a subheading and two lines.
+fn heading(flow: &mut Flow<'_>, text: &str, next: Option<&Block>) {
+    flow.gap(10.0);
+    let following = match next {
+        Some(Block::Figure(f)) => figure::height(f),
+        _ => SUBHEADING.size * LEADING + 2.0 * BODY.size * LEADING + 8.0,
+    };
+    flow.ensure(HEADING.size * LEADING + following);
+    flow.paragraph(&[Span::new(text, HEADING)], 0.0, None);
+    flow.gap(2.0);
 }
 
 /// Running text as spans; citations in the citation colour.

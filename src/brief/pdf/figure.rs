@@ -8,7 +8,8 @@ use super::blocks::{INK, SMALL, bold};
 use super::flow::{Flow, LEADING, Op, line_width};
 use super::wrap::{Line, Span, Style};
 
-const HEIGHT: f32 = 240.0;
+/// How far the picture may stretch sideways: the layout is round, the page is wide.
+const MAX_STRETCH: f32 = 1.8;
 /// Room around the nodes for their labels.
 const PAD_X: f32 = 64.0;
 const PAD_Y: f32 = 16.0;
@@ -23,18 +24,17 @@ const LABEL: Style = Style {
 pub fn set_figure(flow: &mut Flow<'_>, figure: &Figure) {
     let width = flow.text_width();
     let caption = flow.lines(&[Span::new(&figure.caption, SMALL)], width);
-    flow.ensure(HEIGHT + 3.0 * SMALL.size * LEADING);
+    let height = box_height(figure.nodes.len());
+    flow.ensure(self::height(figure));
     let (x0, y0) = (flow.left(), flow.y);
-    frame(flow, [x0, y0, x0 + width, y0 + HEIGHT]);
+    frame(flow, [x0, y0, x0 + width, y0 + height]);
+    let sy = height - 2.0 * PAD_Y;
+    let sx = (width - 2.0 * PAD_X).min(sy * MAX_STRETCH);
+    let (cx, cy) = (x0 + width / 2.0, y0 + height / 2.0);
     let at: Vec<[f32; 2]> = figure
         .nodes
         .iter()
-        .map(|n| {
-            [
-                x0 + PAD_X + n.at[0] * (width - 2.0 * PAD_X),
-                y0 + PAD_Y + n.at[1] * (HEIGHT - 2.0 * PAD_Y),
-            ]
-        })
+        .map(|n| [cx + (n.at[0] - 0.5) * sx, cy + (n.at[1] - 0.5) * sy])
         .collect();
     let radius: Vec<f32> = figure
         .nodes
@@ -64,12 +64,26 @@ pub fn set_figure(flow: &mut Flow<'_>, figure: &Figure) {
             .map(|(c, r)| [c[0] - r, c[1] - r, c[0] + r, c[1] + r])
             .collect(),
         segments,
-        bounds: [x0, y0, x0 + width, y0 + HEIGHT],
+        bounds: [x0, y0, x0 + width, y0 + height],
     };
     labels(flow, figure, &at, &radius, &obstacles);
-    flow.y += HEIGHT + 3.0;
+    flow.y += height + 3.0;
     legend(flow, figure);
     flow.place_lines(&caption, x0);
+}
+
+/// The height of the picture with its legend and caption.
+pub fn height(figure: &Figure) -> f32 {
+    box_height(figure.nodes.len()) + 3.0 * SMALL.size * LEADING
+}
+
+/// Small networks get a smaller picture.
+fn box_height(nodes: usize) -> f32 {
+    match nodes {
+        0..=3 => 110.0,
+        4..=9 => 170.0,
+        _ => 240.0,
+    }
 }
 
 fn frame(flow: &mut Flow<'_>, [l, t, r, b]: [f32; 4]) {
