@@ -6,6 +6,7 @@
 
 pub mod brief;
 pub mod cli;
+pub mod fonts;
 pub mod graph;
 pub mod io;
 pub mod layout;

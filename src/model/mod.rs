@@ -8,7 +8,9 @@ mod labels;
 pub mod load;
 mod locate;
 pub mod schema;
+pub mod source_quality;
 pub mod validate;
+mod validate_sources;
 
 pub use date::{DateError, PartialDate};
 pub use diagnostic::{Diagnostic, Report, Severity};

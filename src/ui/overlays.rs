@@ -5,10 +5,11 @@ use eframe::egui::{self, Align2, RichText, Ui, vec2};
 
 use crate::model::ActorKind;
 
-use super::actions::Action;
 use super::command::Command;
-use super::state::{AppState, LoadFailure};
+use super::command::LoadFailure;
+use super::state::AppState;
 use super::theme::Palette;
+use super::verbs::{self, Verb};
 use super::views::kind_swatch;
 
 /// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
@@ -24,6 +25,7 @@ pub fn legend(
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
@@ -31,13 +33,18 @@ pub fn legend(
                     egui::CollapsingHeader::new(RichText::new("Legend").small().strong())
                         .id_salt("legend-open")
                         .default_open(true)
-                        .show(ui, |ui| legend_rows(ui, state, palette, out));
+                        .show(ui, |ui| {
+                            // Never taller than the canvas: it must not float over a panel.
+                            egui::ScrollArea::vertical()
+                                .max_height((rect.height() - 70.0).max(40.0))
+                                .show(ui, |ui| legend_rows(ui, state, palette, out));
+                        });
                 });
         });
 }
 
 fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     for kind in ActorKind::families() {
         let count = atlas
             .actors
@@ -87,30 +94,33 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
     }
 }
 
-/// Fit, ego network and depth, in the network's top-right corner.
+/// Fit, ego network and depth, and releasing pinned nodes, in the network's top-right
+/// corner. Returns true when the user asked to release the `pinned` nodes.
 pub fn network_controls(
     ui: &mut Ui,
     rect: egui::Rect,
     state: &AppState,
     palette: Palette,
+    pinned: usize,
     out: &mut Vec<Command>,
-    picked: &mut Option<Action>,
-) {
+) -> bool {
+    let mut release = false;
     egui::Area::new(egui::Id::unique("network-controls"))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        if ui
-                            .button("Fit")
-                            .on_hover_text("Fit the network to the screen (F)")
-                            .clicked()
-                        {
-                            *picked = Some(Action::FitNetwork);
+                        verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
+                        if pinned > 0 {
+                            release = ui
+                                .button(format!("Release {pinned} pinned"))
+                                .on_hover_text("Let the nodes you dragged into place move again")
+                                .clicked();
                         }
                         let mut ego = state.prefs.ego_only;
                         let has_selection = state.selected_actor().is_some();
@@ -136,19 +146,7 @@ pub fn network_controls(
                     });
                 });
         });
-}
-
-/// The story caption along the bottom of the network.
-pub fn story_caption(ui: &mut Ui, rect: egui::Rect, add: impl FnOnce(&mut Ui)) {
-    let width = (rect.width() - 40.0).min(1100.0);
-    egui::Area::new(egui::Id::unique("story-caption"))
-        .order(egui::Order::Foreground)
-        .pivot(Align2::CENTER_BOTTOM)
-        .fixed_pos(rect.center_bottom() - vec2(0.0, 14.0))
-        .show(ui.ctx(), |ui| {
-            ui.set_width(width);
-            add(ui);
-        });
+    release
 }
 
 /// Why the dataset could not be opened; the atlas on screen is the one from before.

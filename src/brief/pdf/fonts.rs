@@ -1,51 +1,12 @@
-//! The fonts a briefing is set in, embedded in the binary so that `cargo install` gives a
-//! program that prints every script the atlas's names use on any machine. Each PDF embeds
-//! only the glyphs it uses (krilla subsets them).
-//!
-//! | File | Scripts | Licence |
-//! |------|---------|---------|
-//! | DejaVuSans.ttf | Latin, Greek, Cyrillic, symbols | Bitstream Vera / public domain |
-//! | NotoSansArabic-Regular.ttf | Arabic | OFL 1.1 |
-//! | NotoSansHebrew-Regular.ttf | Hebrew | OFL 1.1 |
-//! | NotoSansDevanagari-Regular.ttf | Devanagari | OFL 1.1 |
-//! | DroidSansFallbackFull.ttf | Chinese, Japanese (Han, kana) | Apache 2.0 |
-//! | NanumSquareR.ttf | Korean (Hangul) | OFL 1.1 |
-//!
-//! The licences are beside the files in `assets/fonts/`.
+//! The fonts a briefing is set in: the bundled fonts of [`crate::fonts`], embedded in the
+//! binary once for the window and the briefings, so that `cargo install` gives a program
+//! that prints every script the atlas's names use on any machine. Each PDF embeds only the
+//! glyphs it uses (krilla subsets them).
 
 use krilla::text::Font;
 
 use crate::brief::BriefError;
-
-/// The font files, in fallback order: a character is set in the first that has it.
-const FILES: [(&str, &[u8]); 6] = [
-    (
-        "DejaVuSans.ttf",
-        include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
-    ),
-    (
-        "NotoSansArabic-Regular.ttf",
-        include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    ),
-    (
-        "NotoSansHebrew-Regular.ttf",
-        include_bytes!("../../../assets/fonts/NotoSansHebrew-Regular.ttf"),
-    ),
-    (
-        "NotoSansDevanagari-Regular.ttf",
-        include_bytes!("../../../assets/fonts/NotoSansDevanagari-Regular.ttf"),
-    ),
-    (
-        "DroidSansFallbackFull.ttf",
-        include_bytes!("../../../assets/fonts/DroidSansFallbackFull.ttf"),
-    ),
-    // Droid Sans Fallback has only two Hangul syllables; NanumSquare has all 11,172 in
-    // 0.7 MB.
-    (
-        "NanumSquareR.ttf",
-        include_bytes!("../../../assets/fonts/NanumSquareR.ttf"),
-    ),
-];
+use crate::fonts::FILES;
 
 /// One font: the face that shapes text and the handle krilla embeds.
 pub struct Face {
@@ -57,6 +18,8 @@ pub struct Face {
 /// The fonts of a briefing, with per-character fallback.
 pub struct FontBook {
     pub faces: Vec<Face>,
+    /// The face for each script that has one of its own, by index into `faces`.
+    scripts: [Option<usize>; SCRIPTS.len()],
 }
 
 impl FontBook {
@@ -74,7 +37,8 @@ impl FontBook {
                 })
             })
             .collect::<Result<Vec<_>, BriefError>>()?;
-        Ok(Self { faces })
+        let scripts = SCRIPTS.map(|file| FILES.iter().position(|&(name, _)| name == file));
+        Ok(Self { faces, scripts })
     }
 
     /// The face to set `c` in: the current one when it has the glyph and `c` is neutral
@@ -89,7 +53,7 @@ impl FontBook {
         {
             return cur;
         }
-        if let Some(script) = script_face(c)
+        if let Some(script) = script_of(c).and_then(|s| self.scripts[s])
             && has(script)
         {
             return script;
@@ -98,18 +62,25 @@ impl FontBook {
     }
 }
 
-/// The face made for the script of `c`, by index into [`FILES`]. DejaVu Sans has some
-/// Arabic and Hebrew too, but the Noto faces shape them properly.
-fn script_face(c: char) -> Option<usize> {
+/// The file made for each script: Arabic, Hebrew, Devanagari, Han and kana, Hangul. DejaVu
+/// Sans has some Arabic and Hebrew too, but the Noto faces shape them properly.
+const SCRIPTS: [&str; 5] = [
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "DroidSansFallbackFull.ttf",
+    "NanumSquareR.ttf",
+];
+
+/// The script of `c` as an index into [`SCRIPTS`], for the scripts that have a face of their own.
+fn script_of(c: char) -> Option<usize> {
     match c {
-        '\u{0600}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}' => Some(1),
-        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(2),
-        '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => Some(3),
-        '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => Some(5),
-        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' => Some(4),
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Some(0),
+        '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(1),
+        '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => Some(2),
+        '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}' => Some(4),
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' => Some(3),
         _ => None,
     }
 }

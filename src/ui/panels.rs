@@ -1,0 +1,101 @@
+//! Where each panel sits in the window, and in which order they are drawn.
+
+use eframe::egui::{self, Ui};
+
+use super::app::AtlasApp;
+use super::command::Command;
+use super::theme::Palette;
+use super::views::{details, regions, stories};
+use super::{chrome, overlays, windows};
+
+impl AtlasApp {
+    /// Draws the whole window for this frame; returns the commands the panels queued.
+    pub(super) fn draw(&mut self, ui: &mut Ui, palette: Palette) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            chrome::toolbar(ui, &self.state, &mut self.search, palette, &mut out);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            chrome::status_bar(ui, &self.state, self.jobs.loading > 0, palette)
+        });
+        self.side_panels(ui, palette, &mut out);
+        self.story_card(ui, palette, &mut out);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.canvas(ui, palette, &mut out));
+        let ctx = ui.ctx().clone();
+        windows::show(&ctx, &mut self.windows, &self.state, palette, &mut out);
+        if let Some(failure) = &self.state.dataset.failure {
+            overlays::load_failure(&ctx, failure, palette, &mut out);
+        }
+        out
+    }
+
+    fn side_panels(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
+        let state = &self.state;
+        let presenting = state.view.presentation;
+        if state.prefs.show_timeline {
+            // Presentation has its own panel (and remembered height): large type needs room.
+            // Presentation keeps the timeline a strip, so the canvas has the room on a projector.
+            let window_height = ui.ctx().content_rect().height();
+            let (id, height) = if presenting {
+                ("timeline-presenting", (window_height * 0.2).max(110.0))
+            } else {
+                ("timeline", 240.0)
+            };
+            egui::Panel::bottom(id)
+                .resizable(true)
+                .default_size(height)
+                .min_size(110.0)
+                .show(ui, |ui| self.timeline.ui(ui, state, palette, out));
+        }
+        if state.prefs.show_regions && !presenting {
+            egui::Panel::left("regions")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(180.0)
+                .show(ui, |ui| regions::ui(ui, state, palette, out));
+        }
+        if state.prefs.show_details && (!presenting || state.view.story.is_none()) {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(if presenting { 480.0 } else { 320.0 })
+                .min_size(220.0)
+                .show(ui, |ui| details::ui(ui, state, palette, out));
+        }
+    }
+
+    /// The story being played, in a panel docked under the canvas: opaque, and never over an
+    /// actor, since the camera frames the step's focus in the canvas above it.
+    fn story_card(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
+        let state = &self.state;
+        self.story_card = None;
+        if state.view.story.is_none() {
+            return;
+        }
+        // As tall as the text needs (measured last frame), up to 45% of what is left.
+        let max = (ui.available_height() * 0.45).max(120.0);
+        let margin = 12;
+        let height = (self.story_card_needs + 2.0 * f32::from(margin) + 4.0).clamp(80.0, max);
+        let card = egui::Panel::bottom("story-card")
+            .resizable(false)
+            .exact_size(height)
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
+            .show(ui, |ui| stories::caption(ui, state, palette, out));
+        self.story_card_needs = card.inner;
+        self.story_card = Some(card.response.rect);
+    }
+
+    /// The network with what floats over it: legend and view controls.
+    fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
+        let rect = ui.max_rect();
+        let state = &self.state;
+        out.extend(self.network.ui(ui, state, palette));
+        self.png.capture_rect(rect);
+        overlays::legend(ui, rect, state, palette, out);
+        let pinned = self.network.pinned_count();
+        if overlays::network_controls(ui, rect, state, palette, pinned, out) {
+            self.network.release_pins();
+        }
+    }
+}
