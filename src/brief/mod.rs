@@ -17,6 +17,7 @@ mod region;
 mod story;
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
@@ -100,6 +101,48 @@ pub enum BriefError {
     Font(&'static str),
     #[error("cannot write the PDF: {0}")]
     Pdf(String),
+    #[error("{0}: refusing to write the briefing over the dataset it is made from")]
+    OverDataset(String),
+}
+
+impl BriefFormat {
+    /// `asked`, else from the output's name: Markdown for `.md`, PDF otherwise.
+    pub fn for_output(asked: Option<BriefFormat>, out: &Path) -> BriefFormat {
+        asked.unwrap_or_else(|| {
+            let markdown = out.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+            });
+            if markdown {
+                BriefFormat::Md
+            } else {
+                BriefFormat::Pdf
+            }
+        })
+    }
+}
+
+/// A briefing never replaces the dataset it was made from: refuses `out` when it is the
+/// dataset file itself (by path after resolving links).
+pub fn check_output(dataset: Option<&Path>, out: &Path) -> Result<(), BriefError> {
+    let same =
+        dataset.is_some_and(
+            |d| match (std::fs::canonicalize(d), std::fs::canonicalize(out)) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            },
+        );
+    if same {
+        return Err(BriefError::OverDataset(out.display().to_string()));
+    }
+    Ok(())
+}
+
+/// The briefing rendered in `format`: the bytes of the file to write.
+pub fn render(doc: &Document, format: BriefFormat, paper: Paper) -> Result<Vec<u8>, BriefError> {
+    match format {
+        BriefFormat::Pdf => render_pdf(doc, paper),
+        BriefFormat::Md => Ok(render_markdown(doc).into_bytes()),
+    }
 }
 
 /// Builds the briefing on `subject` as of `as_of` (today when `None`).

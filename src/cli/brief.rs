@@ -1,11 +1,11 @@
 //! `atlas brief`: a briefing on an actor, a region, a theme or a story, as PDF or Markdown.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
 
-use crate::brief::{BriefFormat, DatasetInfo, Paper, Subject, build, render_markdown, render_pdf};
+use crate::brief::{BriefFormat, DatasetInfo, Paper, Subject, build, check_output, render};
 use crate::graph::load_graph_str;
 use crate::model::{PartialDate, read_text};
 
@@ -45,7 +45,7 @@ fn parse_date(text: &str) -> Result<PartialDate, String> {
 
 /// Builds and writes the briefing; prints the file written.
 pub fn run(args: BriefArgs) -> Result<ExitCode, String> {
-    refuse_dataset_as_output(&args.file, &args.out)?;
+    check_output(Some(&args.file), &args.out).map_err(|e| e.to_string())?;
     let text = read_text(&args.file).map_err(|e| e.to_string())?;
     let origin = args.file.display().to_string();
     let graph = load_graph_str(&text, &origin)
@@ -67,39 +67,9 @@ pub fn run(args: BriefArgs) -> Result<ExitCode, String> {
         }
     };
     let doc = build(&graph, &dataset, &subject, args.as_of).map_err(|e| e.to_string())?;
-    let bytes = match format_for(args.format, &args.out) {
-        BriefFormat::Pdf => render_pdf(&doc, args.paper).map_err(|e| e.to_string())?,
-        BriefFormat::Md => render_markdown(&doc).into_bytes(),
-    };
+    let format = BriefFormat::for_output(args.format, &args.out);
+    let bytes = render(&doc, format, args.paper).map_err(|e| e.to_string())?;
     crate::io::write_atomically(&args.out, &bytes).map_err(|e| e.to_string())?;
     out!("{}", args.out.display());
     Ok(ExitCode::SUCCESS)
-}
-
-fn format_for(asked: Option<BriefFormat>, out: &Path) -> BriefFormat {
-    asked.unwrap_or_else(|| {
-        let markdown = out
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-        if markdown {
-            BriefFormat::Md
-        } else {
-            BriefFormat::Pdf
-        }
-    })
-}
-
-/// A briefing never replaces the dataset it was made from.
-fn refuse_dataset_as_output(dataset: &Path, out: &Path) -> Result<(), String> {
-    let same = match (std::fs::canonicalize(dataset), std::fs::canonicalize(out)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
-        return Err(format!(
-            "{}: refusing to write the briefing over the dataset it is made from",
-            out.display()
-        ));
-    }
-    Ok(())
 }

@@ -75,7 +75,9 @@ const SCRIPTS: [&str; 5] = [
 /// The script of `c` as an index into [`SCRIPTS`], for the scripts that have a face of their own.
 fn script_of(c: char) -> Option<usize> {
     match c {
-        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{FB50}'..='\u{FDFF}'
         | '\u{FE70}'..='\u{FEFF}' => Some(0),
         '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}' => Some(1),
         '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => Some(2),
