@@ -1,5 +1,6 @@
 //! File → Briefing for the selection, from the real window: the verb is offered only when
 //! there is a selection, and the PDF it writes (through the save dialog) is the selection's.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
