@@ -1,10 +1,11 @@
 //! The fonts bundled with the atlas, embedded once and shared by the window and the PDF
 //! briefings. Together they cover the scripts the atlas's names use: Latin, Greek and
 //! Cyrillic (DejaVu Sans), Arabic, Hebrew and Devanagari (Noto Sans), and Chinese, Japanese
-//! and Korean (Droid Sans Fallback). Their licences are beside them in `assets/fonts/`.
+//! (Droid Sans Fallback), and Korean (NanumSquare: Droid Sans Fallback has only two Hangul
+//! syllables). Their licences are beside them in `assets/fonts/`.
 
 /// The font files, in fallback order: a character is set in the first that has it.
-pub const FILES: [(&str, &[u8]); 5] = [
+pub const FILES: [(&str, &[u8]); 6] = [
     (
         "DejaVuSans.ttf",
         include_bytes!("../assets/fonts/DejaVuSans.ttf"),
@@ -24,5 +25,9 @@ pub const FILES: [(&str, &[u8]); 5] = [
     (
         "DroidSansFallbackFull.ttf",
         include_bytes!("../assets/fonts/DroidSansFallbackFull.ttf"),
+    ),
+    (
+        "NanumSquareR.ttf",
+        include_bytes!("../assets/fonts/NanumSquareR.ttf"),
     ),
 ];

@@ -4,6 +4,7 @@
 //! Dependencies point one way: `ui` → `graph`/`layout` → `model`. `model`, `graph` and
 //! `layout` never touch egui, so they are testable and benchmarkable without a window.
 
+pub mod brief;
 pub mod cli;
 pub mod fonts;
 pub mod graph;

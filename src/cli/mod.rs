@@ -2,6 +2,7 @@
 //! paths in, generate, export and benchmark datasets without one.
 
 mod bench;
+mod brief;
 mod frame_bench;
 pub(crate) mod output;
 mod stats;
@@ -76,6 +77,9 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// A print-ready briefing with numbered citations on an actor, a region, a theme or a
+    /// story, as PDF or Markdown. Prints the file written.
+    Brief(brief::BriefArgs),
     /// Measure loading, layout or frame building; one JSON line per measurement.
     Bench {
         #[command(subcommand)]
@@ -165,6 +169,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Brief(args) => brief::run(args),
         Command::Bench { which } => bench::run(which),
     }
 }

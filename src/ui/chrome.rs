@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::io::ExportFormat;
 
+use super::brief::BriefOf;
 use super::command::Command;
 use super::state::AppState;
 use super::theme::{Palette, ThemeChoice};
@@ -57,6 +58,9 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             menu_item(ui, state, Verb::Export(format), out);
         }
     });
+    for of in BriefOf::ALL {
+        menu_item(ui, state, Verb::Brief(of), out);
+    }
     ui.separator();
     menu_item(ui, state, Verb::Quit, out);
 }

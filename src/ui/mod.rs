@@ -23,6 +23,7 @@
 
 pub mod app;
 mod apply;
+pub mod brief;
 mod chrome;
 pub mod command;
 pub mod dataset;

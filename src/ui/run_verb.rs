@@ -19,6 +19,7 @@ impl AtlasApp {
             Verb::Open => self.jobs.open_dialog(ctx),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
+            Verb::Brief(of) => self.brief(ctx, of),
             Verb::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Verb::Search => self.state.requests.push(Request::FocusSearch),
             Verb::FitNetwork => self.state.requests.push(Request::FitNetwork),
@@ -52,6 +53,7 @@ impl AtlasApp {
             Verb::Open
             | Verb::ExportPng
             | Verb::ExportPng2x
+            | Verb::Brief(_)
             | Verb::Quit
             | Verb::Search
             | Verb::FitNetwork => Vec::new(),

@@ -7,6 +7,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::io::ExportFormat;
 
+use super::brief::BriefOf;
 use super::command::Command;
 use super::state::AppState;
 
@@ -20,6 +21,8 @@ pub enum Verb {
     Export(ExportFormat),
     ExportPng,
     ExportPng2x,
+    /// A print-ready briefing (PDF or Markdown) as of the time cursor.
+    Brief(BriefOf),
     Quit,
     Presentation,
     FitNetwork,
@@ -51,6 +54,9 @@ pub const ALL: &[Verb] = &[
     Verb::Export(ExportFormat::Gexf),
     Verb::Export(ExportFormat::Csv),
     Verb::Export(ExportFormat::Json),
+    Verb::Brief(BriefOf::Selection),
+    Verb::Brief(BriefOf::Region),
+    Verb::Brief(BriefOf::Story),
     Verb::Presentation,
     Verb::FitNetwork,
     Verb::PlayPause,
@@ -88,6 +94,9 @@ impl Verb {
             Verb::Export(format) => export_label(format),
             Verb::ExportPng => "Network as PNG (as on screen)…",
             Verb::ExportPng2x => "Network as PNG at twice the resolution…",
+            Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
+            Verb::Brief(BriefOf::Region) => "Briefing for the region…",
+            Verb::Brief(BriefOf::Story) => "Briefing for the story…",
             Verb::Quit => "Quit",
             Verb::Presentation => "Presentation mode",
             Verb::FitNetwork => "Fit the network",
@@ -117,6 +126,13 @@ impl Verb {
             Verb::Reload => "Read the dataset file again",
             Verb::Export(_) => "Export the graph as the current filters show it",
             Verb::ExportPng | Verb::ExportPng2x => "Save the network as a picture for slides",
+            Verb::Brief(BriefOf::Selection) => {
+                "A PDF on the selected actor with numbered sources, as of the time cursor"
+            }
+            Verb::Brief(BriefOf::Region) => {
+                "A PDF on the region chosen in the regions panel, as of the time cursor"
+            }
+            Verb::Brief(BriefOf::Story) => "A handout of the story being played, for workshops",
             Verb::Quit => "Close the atlas",
             Verb::Presentation => "Full screen, large type",
             Verb::FitNetwork => "Fit the network to the screen",
@@ -166,7 +182,7 @@ impl Verb {
             Verb::ToggleRegions => const { &[key(COMMAND, Key::Num1)] },
             Verb::ToggleDetails => const { &[key(COMMAND, Key::Num2)] },
             Verb::ToggleTimeline => const { &[key(COMMAND, Key::Num3)] },
-            Verb::OpenEmbedded | Verb::Export(_) => &[],
+            Verb::OpenEmbedded | Verb::Export(_) | Verb::Brief(_) => &[],
         }
     }
 
@@ -178,6 +194,7 @@ impl Verb {
             Verb::NextStep | Verb::PreviousStep => state.view.story.is_some(),
             Verb::Today => state.as_of().is_some() || state.view.playing,
             Verb::OpenEmbedded => !state.dataset.is_embedded(),
+            Verb::Brief(of) => of.subject(state).is_some(),
             _ => true,
         }
     }
