@@ -5,6 +5,7 @@ use petgraph::graph::NodeIndex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::AtlasGraph;
+use super::time::{Day, Standing};
 
 /// Lower case, accents stripped (é → e), punctuation turned into spaces.
 pub fn fold(text: &str) -> String {
@@ -91,10 +92,26 @@ pub struct Hit {
     pub score: u32,
     /// The name or alias that matched.
     pub matched: String,
+    /// Where the actor stands on the day searched at, if one was given.
+    pub standing: Option<Standing>,
+}
+
+impl Hit {
+    /// False only when a day was given and the actor does not exist on it.
+    pub fn exists(&self) -> bool {
+        self.standing.is_none_or(Standing::exists)
+    }
 }
 
 /// Best matches first (ties by name), at most `limit`.
 pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
+    search_on(graph, query, limit, None)
+}
+
+/// [`search`] as of `day`: every hit carries its standing on that day, and among equally good
+/// matches those that exist on the day come first. What does not exist yet is still found
+/// (someone looking for IPEF as of 2019 should learn that it came later), only flagged.
+pub fn search_on(graph: &AtlasGraph, query: &str, limit: usize, day: Option<Day>) -> Vec<Hit> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
@@ -121,14 +138,15 @@ pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
                     node,
                     score,
                     matched: text.clone(),
+                    standing: day.map(|day| graph.actor_standing(node, day)),
                 };
                 (hit, rank, actor.name.chars().count())
             })
         })
         .collect();
     hits.sort_by(|(a, ra, la), (b, rb, lb)| {
-        (b.score, rb)
-            .cmp(&(a.score, ra))
+        (b.score, b.exists(), rb)
+            .cmp(&(a.score, a.exists(), ra))
             .then(la.cmp(lb))
             .then_with(|| graph.actor(a.node).name.cmp(&graph.actor(b.node).name))
     });
@@ -172,5 +190,38 @@ mod tests {
         let epsilon = search(&g, "epsilon", 1);
         assert_eq!(epsilon[0].matched, "Epsilon");
         assert!(search(&g, "", 5).is_empty());
+    }
+
+    #[test]
+    fn as_of_a_day_flags_and_ranks_what_does_not_exist_yet() {
+        let g = fixture::graph();
+        let day = Day::first_of("2015".parse().expect("date"));
+        let hits = search_on(&g, "gamma", 5, Some(day));
+        let gamma = &hits[0];
+        assert_eq!(g.actor(gamma.node).id, "c");
+        assert!(!gamma.exists(), "Gamma Act was founded in 2018");
+        assert_eq!(
+            gamma.standing.map(|s| s.status),
+            Some(super::super::Status::NotYet)
+        );
+        // "beta" and "delta" both match "ta" as a substring (70); founded later, Beta no
+        // longer exists in 2015 while Delta (no founding date) does.
+        let mut atlas = g.atlas().clone();
+        atlas.actors[1].founded = Some("2016".parse().expect("date"));
+        let later = AtlasGraph::new(atlas);
+        let order: Vec<String> = search_on(&later, "ta", 5, Some(day))
+            .iter()
+            .map(|h| later.actor(h.node).id.clone())
+            .collect();
+        assert_eq!(
+            order,
+            ["d", "b"],
+            "Beta (2016) does not exist in 2015: after Delta"
+        );
+        let plain: Vec<String> = search(&later, "ta", 5)
+            .iter()
+            .map(|h| later.actor(h.node).id.clone())
+            .collect();
+        assert_eq!(plain, ["b", "d"], "without a day, shorter name first");
     }
 }

@@ -104,7 +104,9 @@ impl PartialDate {
         match (self.month, self.day) {
             (None, _) => f64::from(self.year) + 1.0 - 1e-9,
             (Some(m), None) => f64::from(self.year) + f64::from(m) / 12.0 - 1e-9,
-            (Some(_), Some(_)) => self.as_year_fraction() + 1.0 / 365.0 - 1e-9,
+            // One day is 1/31 of a month on this axis (see `as_year_fraction`), not 1/365 of a
+            // year: a wider day would reach into the next one.
+            (Some(_), Some(_)) => self.as_year_fraction() + 1.0 / (12.0 * 31.0) - 1e-9,
         }
     }
 
@@ -144,7 +146,8 @@ fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// The number of days in `month` (1–12) of `year`; 0 for a month that does not exist.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -306,5 +309,8 @@ mod tests {
         assert!(d("2017").end_year_fraction() > 2017.99);
         let round = PartialDate::from_year_fraction(d("2018-05-25").as_year_fraction());
         assert_eq!(round, d("2018-05-25"));
+        // The end of a day still falls on that day, not on the next.
+        let end = PartialDate::from_year_fraction(d("2016-03-15").end_year_fraction());
+        assert_eq!(end, d("2016-03-15"));
     }
 }
