@@ -53,6 +53,23 @@ pub enum BenchCommand {
         seed: u64,
         #[arg(long)]
         default_atlas: bool,
+        /// Move the "as of" date one step before each frame, as dragging the timeline does.
+        #[arg(long)]
+        moving_date: bool,
+    },
+    /// Milliseconds for "what changed between two dates" on a synthetic atlas with founding
+    /// dates, ended relations and envoy holders added.
+    Diff {
+        #[arg(long, default_value_t = 20_000)]
+        actors: usize,
+        #[arg(long, default_value_t = 200_000)]
+        relations: usize,
+        #[arg(long, default_value_t = 20_000)]
+        events: usize,
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
@@ -125,6 +142,7 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             frames,
             seed,
             default_atlas,
+            moving_date,
         } => {
             let (atlas, label) = if default_atlas {
                 (
@@ -140,11 +158,13 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
                 };
                 (synthetic_atlas(size), "scale-free")
             };
-            let report = super::frame_bench::measure(atlas, frames.max(30));
+            let report = super::frame_bench::measure(atlas, frames.max(30), moving_date);
             out!(
                 "{}",
                 json!({
                     "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
+                    "moving_date": moving_date,
+                    "move_date_median_ms": moving_date.then(|| median(report.move_date_ms.clone())),
                     "frames": report.build_ms.len(), "width": 1920, "height": 1080,
                     "median_ms": report.median_total_ms(),
                     "build_median_ms": median(report.build_ms.clone()),
@@ -155,6 +175,21 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        BenchCommand::Diff {
+            actors,
+            relations,
+            events,
+            runs,
+            seed,
+        } => super::diff_bench::run(
+            SynthSize {
+                actors,
+                relations,
+                events,
+                seed,
+            },
+            runs.max(1),
+        ),
         BenchCommand::LoadOnce { file } => {
             let graph = load_graph_file(&file).map_err(|e| e.to_string())?.graph;
             out!(

@@ -6,18 +6,25 @@
 //! half-written file where the previous good one was.
 
 mod atomic;
+mod changes;
 mod gexf;
 mod graphml;
 mod json;
+mod scope;
 mod tables;
 mod xml;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomically;
-pub use gexf::{gexf, write_gexf};
-pub use graphml::{graphml, write_graphml};
+pub use changes::{
+    CHANGES_HEADER, ChangeRow, Group, change_rows, changes_csv, changes_json, changes_markdown,
+    write_changes_csv, write_changes_markdown,
+};
+pub use gexf::{gexf, gexf_described, write_gexf};
+pub use graphml::{graphml, graphml_described, write_graphml};
 pub use json::{json, write_json};
+pub use scope::{Scope, VIEW_FILE, describe_filter, export_scope};
 pub use tables::{TABLE_FILES, write_tables};
 
 use crate::graph::{AtlasGraph, Visible};
@@ -101,15 +108,29 @@ impl ExportError {
 /// GraphML, GEXF and CSV follow `visible` (the current view); JSON is always the whole
 /// atlas, so that it can be loaded back. For CSV, `out` is a folder (created if missing)
 /// that receives [`TABLE_FILES`].
+///
+/// [`export_scope`] does the same and also says in the file which view it follows.
 pub fn export(
     graph: &AtlasGraph,
     visible: &Visible,
     format: ExportFormat,
     out: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    export_described(graph, visible, None, format, out)
+}
+
+fn export_described(
+    graph: &AtlasGraph,
+    visible: &Visible,
+    view: Option<&str>,
+    format: ExportFormat,
+    out: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
     match format {
-        ExportFormat::Graphml => write_graphml(graph, visible, out).map(|()| vec![out.into()]),
-        ExportFormat::Gexf => write_gexf(graph, visible, out).map(|()| vec![out.into()]),
+        ExportFormat::Graphml => {
+            write_graphml(graph, visible, view, out).map(|()| vec![out.into()])
+        }
+        ExportFormat::Gexf => write_gexf(graph, visible, view, out).map(|()| vec![out.into()]),
         ExportFormat::Csv => write_tables(graph, visible, out),
         ExportFormat::Json => write_json(graph.atlas(), out).map(|()| vec![out.into()]),
     }
