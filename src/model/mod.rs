@@ -9,6 +9,7 @@ pub mod load;
 mod locate;
 pub mod schema;
 pub mod validate;
+mod validate_dates;
 
 pub use date::{DateError, PartialDate};
 pub use diagnostic::{Diagnostic, Report, Severity};

@@ -266,6 +266,9 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
         }
     }
     c.report
+        .diagnostics
+        .extend(super::validate_dates::check_dates(atlas, text, file));
+    c.report
 }
 
 fn check_actors(
