@@ -243,3 +243,88 @@ fn the_time_sample_itself_has_no_warnings() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
 }
+
+mod default_atlas {
+    //! The rule on the default atlas, as the issue tried it: Japan as of 2019-06-30.
+
+    use atlas::graph::search::search_on;
+    use atlas::graph::{
+        AtlasGraph, Day, Direction, Status, ViewFilter, centrality, ego_network, neighbours,
+        shortest_path,
+    };
+    use atlas::model::load_default;
+
+    fn graph() -> AtlasGraph {
+        AtlasGraph::new(load_default().expect("the default atlas loads").atlas)
+    }
+
+    fn mid_2019() -> Day {
+        Day::cursor("2019-06-30".parse().expect("date"))
+    }
+
+    #[test]
+    fn japans_ipef_and_chip_4_links_are_not_yet_in_mid_2019() {
+        let g = graph();
+        let japan = g.node("japan").expect("japan");
+        let later: Vec<(String, Status)> = neighbours(&g, japan, None, Direction::Both)
+            .into_iter()
+            .filter(|(other, _)| ["ipef", "chip-4"].contains(&g.actor(*other).id.as_str()))
+            .map(|(other, edge)| {
+                (
+                    g.actor(other).id.clone(),
+                    g.relation_standing(edge, mid_2019()).status,
+                )
+            })
+            .collect();
+        assert!(later.len() >= 2, "{later:?}");
+        assert!(later.iter().all(|(_, s)| *s == Status::NotYet), "{later:?}");
+    }
+
+    #[test]
+    fn the_ego_network_as_of_2019_differs_from_todays() {
+        let g = graph();
+        let japan = g.node("japan").expect("japan");
+        let ids = |filter: ViewFilter| -> Vec<String> {
+            let visible = filter.apply(&g);
+            ego_network(&g, japan, 1, &visible)
+                .into_iter()
+                .map(|(n, _)| g.actor(n).id.clone())
+                .collect()
+        };
+        let then = ids(ViewFilter::default().at(Some(mid_2019())));
+        let now = ids(ViewFilter::default());
+        assert!(now.contains(&"ipef".to_string()) && now.contains(&"chip-4".to_string()));
+        assert!(!then.contains(&"ipef".to_string()), "{then:?}");
+        assert!(!then.contains(&"chip-4".to_string()), "{then:?}");
+        assert!(then.len() < now.len());
+    }
+
+    #[test]
+    fn paths_centrality_and_search_follow_the_date() {
+        let g = graph();
+        let (japan, ipef) = (
+            g.node("japan").expect("japan"),
+            g.node("ipef").expect("ipef"),
+        );
+        let then = ViewFilter::default().at(Some(mid_2019())).apply(&g);
+        let now = ViewFilter::default().apply(&g);
+        assert_eq!(
+            shortest_path(&g, japan, ipef, &now).map(|p| p.len()),
+            Some(1)
+        );
+        assert!(
+            shortest_path(&g, japan, ipef, &then).is_none(),
+            "IPEF began in 2022"
+        );
+        let degree = |visible| {
+            centrality(&g, visible)
+                .into_iter()
+                .find(|c| c.node == japan)
+                .map(|c| c.degree)
+        };
+        assert!(degree(&then) < degree(&now));
+        let hit = search_on(&g, "IPEF", 1, Some(mid_2019()));
+        assert_eq!(hit[0].node, ipef);
+        assert!(!hit[0].exists());
+    }
+}
