@@ -1,6 +1,9 @@
 //! Time you can trust: `atlas diff` on a hand-made atlas whose changes are known, `atlas export
 //! --as-of`, and the warnings for dates that contradict each other.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -3,6 +3,9 @@
 //! records' standing on each day. The brute force is written from the rule's wording with
 //! plain date tuples, independently of `graph::time`.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas::graph::{AtlasGraph, Day, HolderRef, ViewFilter, diff};
 use atlas::model::date::days_in_month;
 use atlas::model::{

@@ -1,15 +1,21 @@
 //! UI tests of the trainer and student tools: stories, path finder, presentation mode,
 //! centrality, glossary, ego network and exports — through the real app.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::PathBuf;
 
 use atlas::ui::app::AtlasApp;
-use atlas::ui::state::Selection;
+use atlas::ui::view_state::Selection;
 use common::{FixedDialogs, build, harness, harness_with, status, step_until};
 use eframe::egui::{Key, Modifiers, TextStyle, accesskit::Role};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 
 /// Opens File → Export and picks `item`.
 fn export_via_menu(harness: &mut Harness<'static, AtlasApp>, item: &str) {
@@ -30,9 +36,9 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
         .click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.story.as_ref().map(|p| p.step), Some(0));
+    assert_eq!(state.view.story.as_ref().map(|p| p.step), Some(0));
     assert_eq!(
-        state.selection,
+        state.view.selection,
         Some(Selection::Actor("united-states-cyber-coordinator".into()))
     );
     let first_time = state.as_of().expect("the step sets the cursor");
@@ -43,9 +49,9 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.key_press(Key::PageDown);
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.story.as_ref().map(|p| p.step), Some(1));
+    assert_eq!(state.view.story.as_ref().map(|p| p.step), Some(1));
     assert_ne!(
-        state.selection,
+        state.view.selection,
         Some(Selection::Actor("united-states-cyber-coordinator".into()))
     );
     let second_time = state.as_of().expect("set");
@@ -54,7 +60,7 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.key_press(Key::PageUp);
     harness.run_steps(2);
     assert_eq!(
-        harness.state().state.story.as_ref().map(|p| p.step),
+        harness.state().state.view.story.as_ref().map(|p| p.step),
         Some(0)
     );
 
@@ -67,7 +73,7 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.get_by_label("Questions for discussion");
     harness.key_press(Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().state.story.is_none());
+    assert!(harness.state().state.view.story.is_none());
 }
 
 fn pick(harness: &mut Harness<'static, AtlasApp>, field: &str, text: &str, choice: &str) {
@@ -100,9 +106,13 @@ fn the_path_finder_lights_up_a_known_chain() {
     harness.get_by_label(
         "Denmark —member of→ European Union —enacts→ General Data Protection Regulation",
     );
-    let state = &harness.state().state;
-    assert_eq!(state.path.len(), 2, "two relations light up");
-    assert_eq!(state.focus.len(), 3, "the camera frames the three actors");
+    let app = harness.state();
+    assert_eq!(app.state.view.path.steps.len(), 2, "two relations light up");
+    assert_eq!(
+        app.network.framed().len(),
+        3,
+        "the camera frames the three actors"
+    );
 }
 
 #[test]
@@ -114,7 +124,7 @@ fn presentation_mode_doubles_the_type_and_folds_the_side_panels() {
     harness.get_by_label("Regions");
     harness.key_press(Key::F11);
     harness.run_steps(3);
-    assert!(harness.state().state.presentation);
+    assert!(harness.state().state.view.presentation);
     let large = body(&harness);
     assert!(large >= 2.0 * normal, "{normal} → {large}");
     assert!(
@@ -137,36 +147,81 @@ fn high_contrast_is_a_switch_in_the_view_menu() {
 }
 
 #[test]
-fn the_centrality_table_sorts_and_selects() {
+fn the_centrality_table_sorts_by_betweenness_then_by_name_and_selects() {
     let mut harness = harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run_steps(3);
-    // Sorted by betweenness, the first row is the library's most central actor.
-    let row_name = {
-        let state = &harness.state().state;
-        let top = atlas::graph::centrality(&state.graph, &state.visible)[0].node;
-        state.graph.actor(top).name.clone()
-    };
     harness.get_by_label("Betweenness ↓");
-    harness
-        .get_by_role_and_label(Role::Button, &row_name)
-        .click();
-    harness.run_steps(2);
-    let selected = harness.state().state.selection.clone();
-    let id = match selected {
-        Some(Selection::Actor(id)) => id,
-        other => panic!("{other:?}"),
+    // The library's scores are the reference; the test checks the order the table shows.
+    let (score, name_of) = {
+        let state = &harness.state().state;
+        let graph = &state.dataset.graph;
+        let rows = atlas::graph::centrality(graph, &state.view.visible);
+        let score: std::collections::HashMap<String, f64> = rows
+            .iter()
+            .map(|r| (graph.actor(r.node).name.clone(), r.betweenness))
+            .collect();
+        let name_of: std::collections::HashMap<String, String> = rows
+            .iter()
+            .map(|r| {
+                (
+                    graph.actor(r.node).name.clone(),
+                    graph.actor(r.node).id.clone(),
+                )
+            })
+            .collect();
+        (score, name_of)
     };
-    assert_eq!(
-        harness.state().state.graph.node(&id).map(|n| harness
-            .state()
-            .state
-            .graph
-            .actor(n)
-            .name
-            .clone()),
-        Some(row_name)
+    let shown = table_names(&harness, &score);
+    assert!(
+        shown.len() > 20,
+        "the table lists the actors: {}",
+        shown.len()
     );
+    for pair in shown.windows(2) {
+        assert!(
+            score[&pair[0]] >= score[&pair[1]],
+            "{} ({}) is listed above {} ({})",
+            pair[0],
+            score[&pair[0]],
+            pair[1],
+            score[&pair[1]]
+        );
+    }
+    harness.get_by_label("Actor").click();
+    harness.run_steps(2);
+    let by_name = table_names(&harness, &score);
+    let folded: Vec<String> = by_name
+        .iter()
+        .map(|n| atlas::graph::search::fold(n))
+        .collect();
+    let mut sorted = folded.clone();
+    sorted.sort();
+    assert_eq!(folded, sorted, "sorted by name, ignoring case and accents");
+    let top = by_name[0].clone();
+    harness.get_by_role_and_label(Role::Button, &top).click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.view.selection,
+        Some(Selection::Actor(name_of[&top].clone()))
+    );
+}
+
+/// The actor names in the centrality table, top to bottom.
+fn table_names(
+    harness: &Harness<'static, AtlasApp>,
+    score: &std::collections::HashMap<String, f64>,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for node in harness.query_all_by_role(Role::Button) {
+        if let Some(label) = node.accesskit_node().label()
+            && score.contains_key(&label)
+            && !names.contains(&label)
+        {
+            names.push(label);
+        }
+    }
+    names
 }
 
 #[test]
@@ -187,10 +242,40 @@ fn the_glossary_finds_terms_and_summaries_link_to_them() {
         harness.query_by_label("Splinternet").is_none(),
         "the list is filtered"
     );
+    // An actor whose summary uses a glossary term shows a link to it in the details.
+    let (actor, term, definition) = {
+        let atlas = harness.state().state.dataset.graph.atlas();
+        atlas
+            .actors
+            .iter()
+            .find_map(|a| {
+                let terms = atlas::ui::windows::glossary::terms_in(&atlas.glossary, &a.summary);
+                terms
+                    .first()
+                    .map(|t| (a.id.clone(), t.term.clone(), t.definition.clone()))
+            })
+            .expect("some summary uses a glossary term")
+    };
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run_steps(2);
+    assert!(!harness.state().state.is_open(atlas::ui::windows::GLOSSARY));
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::Select(Selection::Actor(actor)));
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Link, &term).click();
+    // The entry opens with egui's short expand animation.
+    harness.run_steps(12);
+    assert!(harness.state().state.is_open(atlas::ui::windows::GLOSSARY));
+    harness.get_by_label(&definition);
+    assert!(
+        harness.state().state.requests.is_empty(),
+        "the scroll request is consumed, so the glossary does not keep jumping back"
+    );
 }
 
 #[test]
-fn double_click_focuses_the_ego_network_and_depth_changes_it() {
+fn ego_mode_on_a_selection_offers_a_depth_that_changes_it() {
     let mut harness = harness();
     harness
         .state_mut()
@@ -242,7 +327,10 @@ fn exporting_graphml_from_the_menu_writes_a_file_that_parses() {
     let state = &harness.state().state;
     assert_eq!(
         (nodes, edges),
-        (state.visible.node_count(), state.visible.edge_count())
+        (
+            state.view.visible.node_count(),
+            state.view.visible.edge_count()
+        )
     );
 }
 

@@ -143,38 +143,7 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             seed,
             default_atlas,
             moving_date,
-        } => {
-            let (atlas, label) = if default_atlas {
-                (
-                    load_default().map_err(|e| e.to_string())?.atlas,
-                    "default atlas",
-                )
-            } else {
-                let size = SynthSize {
-                    actors: nodes,
-                    relations: edges,
-                    events: 0,
-                    seed,
-                };
-                (synthetic_atlas(size), "scale-free")
-            };
-            let report = super::frame_bench::measure(atlas, frames.max(30), moving_date);
-            out!(
-                "{}",
-                json!({
-                    "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
-                    "moving_date": moving_date,
-                    "move_date_median_ms": moving_date.then(|| median(report.move_date_ms.clone())),
-                    "frames": report.build_ms.len(), "width": 1920, "height": 1080,
-                    "median_ms": report.median_total_ms(),
-                    "build_median_ms": median(report.build_ms.clone()),
-                    "tessellate_median_ms": median(report.tessellate_ms.clone()),
-                    "triangles": report.triangles,
-                    "layout_iterations": report.layout_iterations,
-                })
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => bench_frame(nodes, edges, frames, seed, default_atlas, moving_date),
         BenchCommand::Diff {
             actors,
             relations,
@@ -199,6 +168,47 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `atlas bench frame`: see [`BenchCommand::Frame`].
+fn bench_frame(
+    nodes: usize,
+    edges: usize,
+    frames: usize,
+    seed: u64,
+    default_atlas: bool,
+    moving_date: bool,
+) -> Result<ExitCode, String> {
+    let (atlas, label) = if default_atlas {
+        (
+            load_default().map_err(|e| e.to_string())?.atlas,
+            "default atlas",
+        )
+    } else {
+        let size = SynthSize {
+            actors: nodes,
+            relations: edges,
+            events: 0,
+            seed,
+        };
+        (synthetic_atlas(size), "scale-free")
+    };
+    let report = super::frame_bench::measure(atlas, frames.max(30), moving_date);
+    out!(
+        "{}",
+        json!({
+            "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
+            "moving_date": moving_date,
+            "move_date_median_ms": moving_date.then(|| median(report.move_date_ms.clone())),
+            "frames": report.build_ms.len(), "width": 1920, "height": 1080,
+            "median_ms": report.median_total_ms(),
+            "build_median_ms": median(report.build_ms.clone()),
+            "tessellate_median_ms": median(report.tessellate_ms.clone()),
+            "triangles": report.triangles,
+            "layout_iterations": report.layout_iterations,
+        })
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
@@ -266,4 +276,16 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
         })
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod median_tests {
+    use super::median;
+
+    #[test]
+    fn median_takes_the_middle_or_the_mean_of_the_two_middles() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(Vec::new()).is_nan());
+    }
 }

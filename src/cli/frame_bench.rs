@@ -1,13 +1,14 @@
 //! The network view's frame cost without a window or GPU: egui builds the frame (our
 //! painter) and tessellates it into triangles, which is all the CPU does for a real frame.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
 
-use crate::graph::AtlasGraph;
+use crate::graph::{AtlasGraph, LoadedGraph};
 use crate::layout::ForceLayout;
-use crate::model::{Atlas, Loaded};
+use crate::model::Atlas;
 use crate::ui::command::Command;
 use crate::ui::state::{AppState, Prefs};
 use crate::ui::theme::Palette;
@@ -42,14 +43,14 @@ impl FrameReport {
 /// does.
 pub fn measure(atlas: Atlas, frames: usize, moving_date: bool) -> FrameReport {
     let mut state = AppState::new(
-        Loaded {
-            atlas,
+        LoadedGraph {
+            graph: AtlasGraph::new(atlas),
             origin: "bench".into(),
             warnings: Vec::new(),
         },
         Prefs::default(),
     );
-    let graph: std::sync::Arc<AtlasGraph> = state.graph.clone();
+    let graph: Arc<AtlasGraph> = state.dataset.graph.clone();
     let ends: Vec<(u32, u32)> = graph.edge_ends();
     let mut layout = ForceLayout::new(graph.node_count(), &ends, layout_params());
     while !layout.is_finished() && layout.iteration() < 600 {

@@ -104,9 +104,7 @@ impl PartialDate {
         match (self.month, self.day) {
             (None, _) => f64::from(self.year) + 1.0 - 1e-9,
             (Some(m), None) => f64::from(self.year) + f64::from(m) / 12.0 - 1e-9,
-            // One day is 1/31 of a month on this axis (see `as_year_fraction`), not 1/365 of a
-            // year: a wider day would reach into the next one.
-            (Some(_), Some(_)) => self.as_year_fraction() + 1.0 / (12.0 * 31.0) - 1e-9,
+            (Some(m), Some(d)) => next_day(self.year, u32::from(m), u32::from(d)) - 1e-9,
         }
     }
 
@@ -114,7 +112,10 @@ impl PartialDate {
     pub fn from_year_fraction(value: f64) -> Self {
         let clamped = value.clamp(1000.0, 2999.999);
         let year = clamped.floor() as i32;
-        let months = (clamped - f64::from(year)) * 12.0;
+        // A day's start read back from `as_year_fraction` can fall a rounding error short of
+        // it (2004 + 1/12 gives 0.99999999… months); nudge by far less than the 1e-9 years by
+        // which `end_year_fraction` stops short of the next day, so both land on their day.
+        let months = (clamped - f64::from(year)) * 12.0 + 1e-10;
         let month = (months.floor() as u32 + 1).min(12);
         let day_frac = months - f64::from(month - 1);
         let day = ((day_frac * 31.0).floor() as u32 + 1).clamp(1, days_in_month(year, month));
@@ -140,6 +141,20 @@ impl PartialDate {
         }
         s
     }
+}
+
+/// The first instant of the day after `year-month-day` on the time axis. On this axis a day is
+/// a 31st of a twelfth of a year, not a 365th: a day's end has to meet the next day's start,
+/// or a relation that ended on a day would still show as of the next one.
+fn next_day(year: i32, month: u32, day: u32) -> f64 {
+    let (y, m, d) = if day < days_in_month(year, month) {
+        (year, month, day + 1)
+    } else if month < 12 {
+        (year, month + 1, 1)
+    } else {
+        (year + 1, 1, 1)
+    };
+    f64::from(y) + (f64::from(m - 1) + f64::from(d - 1) / 31.0) / 12.0
 }
 
 fn is_leap(year: i32) -> bool {
@@ -312,5 +327,44 @@ mod tests {
         // The end of a day still falls on that day, not on the next.
         let end = PartialDate::from_year_fraction(d("2016-03-15").end_year_fraction());
         assert_eq!(end, d("2016-03-15"));
+    }
+
+    #[test]
+    fn every_day_reads_back_from_its_start_and_its_end() {
+        // Found by tests/time_props: 2004-02-01's start read back as 2004-01-31.
+        for year in [2000, 2003, 2004] {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let date = PartialDate::new(year, Some(month), Some(day), false).expect("real");
+                    let start = PartialDate::from_year_fraction(date.as_year_fraction());
+                    let end = PartialDate::from_year_fraction(date.end_year_fraction());
+                    assert_eq!((start, end), (date, date), "{date}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_day_ends_just_before_the_next_day_starts() {
+        // Found by tests/graph_props: the end of 2000-01-01 used to fall after the start of
+        // 2000-01-02, so "as of" the 2nd still showed a relation that ended on the 1st.
+        for (day, next) in [
+            ("2000-01-01", "2000-01-02"),
+            ("2001-04-30", "2001-05-01"),
+            ("2001-01-31", "2001-02-01"),
+            ("2000-02-29", "2000-03-01"),
+            ("2000-12-31", "2001-01-01"),
+        ] {
+            let (end, start) = (d(day).end_year_fraction(), d(next).as_year_fraction());
+            assert!(
+                end < start,
+                "{day} ends at {end}, after {next} starts at {start}"
+            );
+            assert!(
+                start - end < 1e-6,
+                "{day} ends at {end}, well before {next}"
+            );
+            assert!(end > d(day).as_year_fraction());
+        }
     }
 }

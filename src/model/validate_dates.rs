@@ -17,10 +17,15 @@
 use std::cell::OnceCell;
 
 use super::date::PartialDate;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Report, Severity};
 use super::fast_hash::FastMap;
 use super::locate::Locator;
 use super::schema::{Actor, Atlas, Holder, Relation, RelationKind};
+
+/// Adds the date warnings of `atlas` (see [`check_dates`]) to `report`.
+pub fn add_date_warnings(report: &mut Report, atlas: &Atlas, text: &str, file: &str) {
+    report.diagnostics.extend(check_dates(atlas, text, file));
+}
 
 /// The date warnings of `atlas`, whose RON text is `text` (for line numbers), read from `file`.
 pub fn check_dates(atlas: &Atlas, text: &str, file: &str) -> Vec<Diagnostic> {

@@ -74,7 +74,7 @@ impl PngExport {
         };
         let density = scale * ctx.pixels_per_point();
         let mut still = view.still();
-        let image = match render_network(
+        let picture = match render_network(
             render_state,
             state,
             &mut still,
@@ -82,16 +82,21 @@ impl PngExport {
             density,
             palette,
         ) {
-            Ok(image) => image,
+            Ok(picture) => picture,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
+        let image = picture.image;
+        let note = picture
+            .clamped_to
+            .map(|max| format!(", reduced to the graphics card's limit of {max} pixels a side"))
+            .unwrap_or_default();
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
             Some(match save_png(&image, &path) {
                 Ok(()) => format!(
-                    "Saved the network as {} ({}×{} pixels)",
+                    "Saved the network as {} ({}×{} pixels{note})",
                     path.display(),
                     image.size[0],
                     image.size[1]
@@ -128,14 +133,4 @@ pub fn export_in_background(
             Err(e) => format!("Export failed: {e}"),
         })
     });
-}
-
-/// The menu label of each format.
-pub fn format_label(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
-        ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
-        ExportFormat::Csv => "Actors, relations, events as CSV…",
-        ExportFormat::Json => "Whole atlas as JSON…",
-    }
 }

@@ -1,5 +1,6 @@
 //! What the UI tests share: the real app in a harness, dialogs that answer with fixed paths,
-//! and waiting for background work.
+//! and waiting for background work. Not every test file uses every helper.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -76,7 +77,6 @@ pub fn step_until(
 }
 
 /// The status bar's message.
-#[allow(dead_code)] // Not every test file reads it.
 pub fn status(app: &AtlasApp) -> String {
     app.state.status.clone().unwrap_or_default()
 }
