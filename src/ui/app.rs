@@ -51,7 +51,7 @@ pub struct AtlasApp {
     pub state: AppState,
     queue: Vec<Command>,
     pub network: NetworkView,
-    pub(super) timeline: TimelineView,
+    pub timeline: TimelineView,
     pub(super) search: SearchView,
     pub windows: Vec<Box<dyn AtlasWindow>>,
     pub jobs: Jobs,
@@ -180,7 +180,8 @@ impl AtlasApp {
         }
         let (lo, hi) = self.state.time_range();
         let dt = f64::from(ctx.input(|i| i.stable_dt)).min(0.1);
-        let (t, done) = advance(self.state.as_of().unwrap_or(lo), dt, hi);
+        let speed = self.state.prefs.play_speed;
+        let (t, done) = advance(self.state.as_of().unwrap_or(lo), dt, hi, speed);
         self.queue.push(Command::SetAsOf(Some(t)));
         if done {
             self.queue.push(Command::SetPlaying(false));

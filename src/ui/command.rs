@@ -46,6 +46,10 @@ pub enum Command {
     SetHighContrast(bool),
     SetEgoDepth(usize),
     SetEgoOnly(bool),
+    /// Draw what does not exist on the "as of" date as ghosts (true) or hide it (false).
+    SetShowGhosts(bool),
+    /// Years per second while playing.
+    SetPlaySpeed(f64),
     TogglePanel(Panel),
     /// Ask the network to frame these actors.
     Frame(Vec<String>),

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Align2, RichText, Ui, vec2};
 
-use crate::model::ActorKind;
+use crate::graph::family_counts;
 
 use super::command::Command;
 use super::command::LoadFailure;
@@ -38,16 +38,14 @@ pub fn legend(
 }
 
 fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let atlas = state.dataset.graph.atlas();
-    for kind in ActorKind::families() {
-        let count = atlas
-            .actors
-            .iter()
-            .filter(|a| a.kind.family() == kind)
-            .count();
-        if count == 0 {
-            continue;
-        }
+    let day = state.filter().as_of_day();
+    for (kind, count) in family_counts(&state.dataset.graph, day) {
+        // As of a date, how many of the kind exist then, of how many in all.
+        let count = if count.existing == count.total {
+            count.total.to_string()
+        } else {
+            format!("{} of {}", count.existing, count.total)
+        };
         let hidden = state.filter().hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let colour = palette.kind(kind);
@@ -79,12 +77,17 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
             }
         });
     }
-    if state.as_of().is_some() {
-        ui.label(
-            RichText::new("Faded: not yet founded or begun, or ended")
-                .small()
-                .weak(),
-        );
+    if let Some(day) = day {
+        let absent = state.view.structural.node_count() - state.view.visible.node_count();
+        let mut ghosts = state.prefs.show_ghosts;
+        let text = format!("Show the {absent} not there on {day} as ghosts");
+        if ui
+            .checkbox(&mut ghosts, RichText::new(text).small())
+            .on_hover_text("Not yet founded or begun, or ended by that date; hidden otherwise")
+            .changed()
+        {
+            out.push(Command::SetShowGhosts(ghosts));
+        }
     }
 }
 

@@ -58,13 +58,15 @@ impl AtlasApp {
         }
     }
 
-    /// Play from the start when the cursor is at the end (or today); pause otherwise.
+    /// Play from the left edge of the years the timeline shows when the cursor is at the end
+    /// (or today) or outside them; pause otherwise.
     fn play_pause(&self) -> Vec<Command> {
         let state = &self.state;
         let (lo, hi) = state.time_range();
+        let start = self.timeline.play_start((lo, hi));
         let mut commands = Vec::new();
-        if !state.view.playing && state.as_of().is_none_or(|t| t >= hi) {
-            commands.push(Command::SetAsOf(Some(lo)));
+        if !state.view.playing && state.as_of().is_none_or(|t| t >= hi || t < start) {
+            commands.push(Command::SetAsOf(Some(start)));
         }
         commands.push(Command::SetPlaying(!state.view.playing));
         commands

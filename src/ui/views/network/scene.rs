@@ -15,14 +15,17 @@ use super::NetworkView;
 use super::paint::{self, NodeLook, Scene};
 
 impl NetworkView {
-    /// Which nodes show, fade (not yet there at the "as of" date) or stand out.
+    /// Which nodes show, stand out, or (not there on the "as of" date) are hidden or drawn
+    /// as ghosts, as the user chose.
     pub(super) fn looks(&self, state: &AppState) -> Vec<NodeLook> {
         let structural = &state.view.structural;
+        let ghosts = state.prefs.show_ghosts;
         let mut looks: Vec<NodeLook> = (0..self.positions.len())
             .map(
                 |i| match (structural.nodes[i], state.view.visible.nodes[i]) {
                     (false, _) => NodeLook::Hidden,
-                    (true, false) => NodeLook::Faded,
+                    (true, false) if ghosts => NodeLook::Faded,
+                    (true, false) => NodeLook::Hidden,
                     (true, true) => NodeLook::Normal,
                 },
             )
@@ -52,10 +55,11 @@ impl NetworkView {
             .flatten()
         {
             lit.push(node.index());
+            // Only links that exist on the date light up, ghosts or not.
             lit.extend(
                 neighbours(graph, node, None, Direction::Both)
                     .into_iter()
-                    .filter(|(_, e)| state.view.structural.edges[e.index()])
+                    .filter(|(_, e)| state.view.visible.edges[e.index()])
                     .map(|(n, _)| n.index()),
             );
         }
@@ -166,14 +170,18 @@ impl NetworkView {
                 if !state.view.structural.edges[e] || hidden(a) || hidden(b) {
                     return None;
                 }
+                let exists = state.view.visible.edges[e];
+                if !exists && !state.prefs.show_ghosts {
+                    return None;
+                }
                 let relation = graph.relation(EdgeIndex::new(e));
                 let touches = |n: Option<u32>| n.is_some_and(|n| n == a || n == b);
                 let (colour, width) = if path_edges.contains(&e) {
                     (palette.highlight(), 3.5)
+                } else if !exists {
+                    (palette.ghost(palette.edge(relation.kind)), 1.0)
                 } else if touches(selected) || touches(hovered) {
                     (palette.highlight().gamma_multiply(0.8), 2.0)
-                } else if !state.view.visible.edges[e] {
-                    (palette.faded(palette.edge(relation.kind)), 1.0)
                 } else {
                     (palette.edge(relation.kind), 1.0)
                 };
@@ -191,6 +199,7 @@ pub(super) fn ego_set(state: &AppState) -> Option<HashSet<usize>> {
     }
     let centre = state.selected_actor()?;
     let graph = &state.dataset.graph;
-    let ego = ego_network(graph, centre, state.prefs.ego_depth, &state.view.structural);
+    // The ego network as of the date: a link that did not exist yet does not connect.
+    let ego = ego_network(graph, centre, state.prefs.ego_depth, &state.view.visible);
     Some(ego.into_iter().map(|(n, _)| n.index()).collect())
 }
