@@ -178,3 +178,60 @@ fn closing_a_story_restores_the_date_and_view_mode() {
     harness.run_steps(2);
     assert_eq!(harness.state().state.as_of(), None);
 }
+
+#[test]
+fn what_changed_lists_the_changes_marks_them_and_selects_on_click() {
+    use atlas::ui::windows::{self, WhatChangedWindow};
+    let mut harness = harness();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::D);
+    harness.run_steps(2);
+    assert!(harness.state().state.is_open(windows::WHAT_CHANGED));
+    windows::find::<WhatChangedWindow>(&mut harness.state_mut().windows, windows::WHAT_CHANGED)
+        .expect("the window exists")
+        .set_dates("2021", "2022");
+    harness.run_steps(3);
+    // The same changes as the core's diff, over the whole atlas (no filter is set).
+    let expected = {
+        let graph = &harness.state().state.dataset.graph;
+        let day = |s: &str| Day::cursor(s.parse().expect("date"));
+        atlas::graph::diff(graph, day("2021"), day("2022"))
+    };
+    assert!(expected.relations_begun.len() > 3, "2022 saw new relations");
+    harness.get_by_label(&format!("{} changes", expected.len()));
+    let marked = harness
+        .state()
+        .state
+        .view
+        .changes
+        .clone()
+        .expect("marked in the network");
+    assert_eq!(*marked, expected);
+    // IPEF (May 2022) is among the actors founded; clicking it selects it.
+    harness
+        .get_by_label("2022-05-23  Indo-Pacific Economic Framework for Prosperity")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.view.selection,
+        Some(Selection::Actor("ipef".into()))
+    );
+    // Closing the window clears the marks.
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::D);
+    harness.run_steps(2);
+    assert!(harness.state().state.view.changes.is_none());
+}
+
+#[test]
+fn brackets_step_the_date_a_month_at_a_time() {
+    let mut harness = harness();
+    set_as_of(&mut harness, 2015.0);
+    harness.key_press(Key::OpenBracket);
+    harness.run_steps(2);
+    let back = harness.state().state.as_of().expect("set");
+    assert!((back - (2015.0 - 1.0 / 12.0)).abs() < 1e-9, "{back}");
+    harness.key_press(Key::CloseBracket);
+    harness.key_press(Key::CloseBracket);
+    harness.run_steps(2);
+    let forward = harness.state().state.as_of().expect("set");
+    assert!((forward - (2015.0 + 1.0 / 12.0)).abs() < 1e-9, "{forward}");
+}

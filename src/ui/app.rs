@@ -9,12 +9,13 @@ use std::sync::Arc;
 use eframe::egui::{self, Ui};
 
 use crate::graph::load_graph_str;
+use crate::io::{Scope, describe_filter};
 use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
 use crate::model::{Atlas, LoadError};
 
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
-use super::export::{PngExport, export_in_background};
+use super::export::{PngExport, export_changes_in_background, export_in_background};
 use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
@@ -119,8 +120,21 @@ impl AtlasApp {
                 ctx,
                 &self.jobs,
                 Arc::clone(&self.state.dataset.graph),
-                self.state.view.visible.clone(),
+                Scope {
+                    visible: self.state.view.visible.clone(),
+                    description: describe_filter(
+                        &self.state.dataset.graph,
+                        &self.state.prefs.filter,
+                    ),
+                },
                 *format,
+            ),
+            Command::ExportChanges { changes, markdown } => export_changes_in_background(
+                ctx,
+                &self.jobs,
+                Arc::clone(&self.state.dataset.graph),
+                (**changes).clone(),
+                *markdown,
             ),
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));

@@ -26,7 +26,7 @@ impl AppState {
             },
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
-            Command::Run(_) | Command::Export(_) => {}
+            Command::Run(_) | Command::Export(_) | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),
         }
         None
@@ -59,6 +59,7 @@ impl AppState {
             Command::StopStory => self.stop_story(),
             Command::SetPresentation(on) => self.view.presentation = on,
             Command::SetPlaying(on) => self.view.playing = on,
+            Command::ShowChanges(changes) => self.view.changes = changes,
             Command::Frame(ids) => self.requests.push(Request::Frame(ids)),
             other => self.apply_to_prefs(other),
         }
@@ -99,6 +100,9 @@ impl AppState {
     }
 
     fn set_window_open(&mut self, name: &str, open: bool) {
+        if name == windows::WHAT_CHANGED && !open {
+            self.view.changes = None;
+        }
         if open {
             self.prefs.open_windows.insert(name.to_string());
         } else {

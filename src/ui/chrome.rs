@@ -23,7 +23,12 @@ pub fn toolbar(
         ui.menu_button("View", |ui| view_menu(ui, state, out));
         ui.menu_button("Stories", |ui| stories::chooser(ui, state, out));
         ui.menu_button("Tools", |ui| {
-            for verb in [Verb::PathFinder, Verb::Centrality, Verb::Glossary] {
+            for verb in [
+                Verb::PathFinder,
+                Verb::Centrality,
+                Verb::WhatChanged,
+                Verb::Glossary,
+            ] {
                 menu_item(ui, state, verb, out);
             }
         });

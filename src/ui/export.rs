@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use eframe::egui::{self, ColorImage, Rect};
 
-use crate::graph::{AtlasGraph, Visible};
-use crate::io::{ExportError, ExportFormat, export, write_atomically};
+use crate::graph::{AtlasGraph, Changes};
+use crate::io::{
+    ExportError, ExportFormat, Scope, export_scope, write_atomically, write_changes_csv,
+    write_changes_markdown,
+};
 
 use super::jobs::{FileDialogs, Jobs};
 use super::offscreen::render_network;
@@ -108,12 +111,13 @@ impl PngExport {
     }
 }
 
-/// Exports the filtered graph (or the atlas, for JSON) in the background, asking where.
+/// Exports the view (its date and filters; the whole atlas for JSON) in the background,
+/// asking where. The file and the status line say which view it follows.
 pub fn export_in_background(
     ctx: &egui::Context,
     jobs: &Jobs,
     graph: Arc<AtlasGraph>,
-    visible: Visible,
+    scope: Scope,
     format: ExportFormat,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
@@ -121,15 +125,47 @@ pub fn export_in_background(
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
         }?;
-        Some(match export(&graph, &visible, format, &path) {
+        let view = if format == ExportFormat::Json {
+            "the whole atlas"
+        } else {
+            scope.description.as_str()
+        };
+        Some(match export_scope(&graph, &scope, format, &path) {
             Ok(files) => format!(
-                "Exported {}",
+                "Exported {} ({view})",
                 files
                     .iter()
                     .map(|f| f.display().to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            Err(e) => format!("Export failed: {e}"),
+        })
+    });
+}
+
+/// Writes "what changed" between two days as CSV or Markdown in the background, asking where.
+pub fn export_changes_in_background(
+    ctx: &egui::Context,
+    jobs: &Jobs,
+    graph: Arc<AtlasGraph>,
+    changes: Changes,
+    markdown: bool,
+) {
+    jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        let (name, ext) = if markdown {
+            ("what-changed.md", "md")
+        } else {
+            ("what-changed.csv", "csv")
+        };
+        let path = dialogs.pick_save(name, ext)?;
+        let written = if markdown {
+            write_changes_markdown(&graph, &changes, &path)
+        } else {
+            write_changes_csv(&graph, &changes, &path)
+        };
+        Some(match written {
+            Ok(()) => format!("Saved what changed as {}", path.display()),
             Err(e) => format!("Export failed: {e}"),
         })
     });

@@ -44,6 +44,9 @@ impl AtlasApp {
             Verb::Escape => vec![self.escape()],
             Verb::PathFinder => vec![self.toggle_window(windows::PATH_FINDER)],
             Verb::Centrality => vec![self.toggle_window(windows::CENTRALITY)],
+            Verb::WhatChanged => vec![self.toggle_window(windows::WHAT_CHANGED)],
+            Verb::DateBack => self.step_date(-1.0),
+            Verb::DateForward => self.step_date(1.0),
             Verb::Glossary => vec![self.toggle_window(windows::GLOSSARY)],
             Verb::Help => vec![self.toggle_window(windows::HELP)],
             Verb::ToggleRegions => vec![Command::TogglePanel(Panel::Regions)],
@@ -70,6 +73,15 @@ impl AtlasApp {
         }
         commands.push(Command::SetPlaying(!state.view.playing));
         commands
+    }
+
+    /// One month back or forward from the cursor (from today's end of the axis when it is
+    /// unset); forward past the end is today again.
+    fn step_date(&self, months: f64) -> Vec<Command> {
+        let (lo, hi) = self.state.time_range();
+        let t = self.state.as_of().unwrap_or(hi) + months / 12.0;
+        let next = (t < hi).then_some(t.max(lo));
+        vec![Command::SetPlaying(false), Command::SetAsOf(next)]
     }
 
     fn toggle_window(&self, name: &'static str) -> Command {

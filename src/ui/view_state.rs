@@ -98,6 +98,8 @@ pub struct ViewState {
     pub story: Option<StoryProgress>,
     /// Set while a story runs.
     pub before_story: Option<BeforeStory>,
+    /// What changed between two days, marked in the network while "What changed" is open.
+    pub changes: Option<Box<crate::graph::Changes>>,
     pub presentation: bool,
     pub playing: bool,
     /// Cache of the filter applied to the graph; `apply` recomputes it when either changes.
@@ -115,6 +117,7 @@ impl ViewState {
             path: FoundPath::default(),
             story: None,
             before_story: None,
+            changes: None,
             presentation: false,
             playing: false,
             visible: filter.apply(graph),

@@ -77,6 +77,11 @@ impl NetworkView {
                     .map(|n| n.index()),
             );
         }
+        if let Some(changes) = &state.view.changes {
+            // Node i is actor i.
+            lit.extend(&changes.actors_founded);
+            lit.extend(&changes.instruments_adopted);
+        }
         if let Some((_, Some(step))) = state.story() {
             lit.extend(
                 step.focus
@@ -158,6 +163,7 @@ impl NetworkView {
             .iter()
             .map(|s| s.edge.index())
             .collect();
+        let (begun, ended) = change_marks(state);
         let selected = state.selected_actor().map(|n| n.index() as u32);
         let hovered = self.hovered.map(|n| n as u32);
         // Many edges seen from afar: hairlines (see `paint::edge_mesh`).
@@ -171,13 +177,17 @@ impl NetworkView {
                     return None;
                 }
                 let exists = state.view.visible.edges[e];
-                if !exists && !state.prefs.show_ghosts {
+                let index = graph.graph()[EdgeIndex::new(e)];
+                // "What changed" shows what ended as ghosts even when ghosts are off.
+                if !exists && !state.prefs.show_ghosts && !ended.contains(&index) {
                     return None;
                 }
                 let relation = graph.relation(EdgeIndex::new(e));
                 let touches = |n: Option<u32>| n.is_some_and(|n| n == a || n == b);
                 let (colour, width) = if path_edges.contains(&e) {
                     (palette.highlight(), 3.5)
+                } else if begun.contains(&index) {
+                    (palette.highlight(), 2.5)
                 } else if !exists {
                     (palette.ghost(palette.edge(relation.kind)), 1.0)
                 } else if touches(selected) || touches(hovered) {
@@ -189,6 +199,17 @@ impl NetworkView {
                 Some((a, b, colour, width, relation.kind.is_directed()))
             })
             .collect()
+    }
+}
+
+/// The relations (by index) that "What changed" marks as begun and as ended.
+fn change_marks(state: &AppState) -> (HashSet<usize>, HashSet<usize>) {
+    match &state.view.changes {
+        Some(c) => (
+            c.relations_begun.iter().copied().collect(),
+            c.relations_ended.iter().copied().collect(),
+        ),
+        None => (HashSet::new(), HashSet::new()),
     }
 }
 
