@@ -235,3 +235,14 @@ fn brackets_step_the_date_a_month_at_a_time() {
     let forward = harness.state().state.as_of().expect("set");
     assert!((forward - (2015.0 + 1.0 / 12.0)).abs() < 1e-9, "{forward}");
 }
+
+#[test]
+fn the_as_of_chip_shows_the_date_in_force_and_clears_it() {
+    let mut harness = harness();
+    assert!(harness.query_by_label_contains("As of ").is_none());
+    set_as_of(&mut harness, mid_2019());
+    harness.get_by_label("As of 2019-06-30 ✕").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.as_of(), None);
+    assert!(harness.query_by_label_contains("As of ").is_none());
+}
