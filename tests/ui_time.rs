@@ -246,3 +246,18 @@ fn the_as_of_chip_shows_the_date_in_force_and_clears_it() {
     assert_eq!(harness.state().state.as_of(), None);
     assert!(harness.query_by_label_contains("As of ").is_none());
 }
+
+#[test]
+fn search_as_of_2019_flags_ipef_as_not_yet() {
+    let mut harness = harness();
+    set_as_of(&mut harness, mid_2019());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("IPEF");
+    harness.run_steps(3);
+    harness.get_by_label("Indo-Pacific Economic Framework for Prosperity  (IPEF)  · not yet");
+}

@@ -247,12 +247,30 @@ impl Spans {
     pub fn of(graph: &AtlasGraph) -> Self {
         let atlas = graph.atlas();
         let actors: Vec<Span> = atlas.actors.iter().map(actor_span).collect();
+        // Ends by id only for relations the graph does not hold (an atlas being fixed).
         let end = |id: &str| graph.node(id).map(|n| &actors[n.index()]);
-        let relations = atlas
+        let mut relations: Vec<Span> = atlas
             .relations
             .iter()
-            .map(|r| relation_span(r, end(&r.from), end(&r.to)))
+            .map(|r| relation_span(r, None, None))
             .collect();
+        let mut held = vec![false; atlas.relations.len()];
+        for e in graph.edges() {
+            if let Some((a, b)) = graph.endpoints(e) {
+                let i = graph.graph()[e];
+                held[i] = true;
+                let r = &atlas.relations[i];
+                relations[i] = relation_span(r, Some(&actors[a.index()]), Some(&actors[b.index()]));
+            }
+        }
+        for (i, r) in atlas
+            .relations
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !held[*i])
+        {
+            relations[i] = relation_span(r, end(&r.from), end(&r.to));
+        }
         Self { actors, relations }
     }
 }

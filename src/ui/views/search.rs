@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, Id, Key, Modifiers, RichText, Ui};
 
-use crate::graph::search::{Hit, search};
+use crate::graph::Day;
+use crate::graph::search::{Hit, search_on};
 use crate::model::ActorKind;
 use crate::ui::command::{Command, Request, select_and_frame};
 use crate::ui::state::AppState;
@@ -24,7 +25,7 @@ pub struct SearchView {
     hits: Vec<Hit>,
     /// Index into `hits` in display (grouped) order.
     cursor: usize,
-    searched: Option<(String, u64)>,
+    searched: Option<(String, u64, Option<Day>)>,
 }
 
 impl SearchView {
@@ -70,9 +71,11 @@ impl SearchView {
         if ui.input(|i| i.key_pressed(Key::Escape)) && focused {
             self.query.clear();
         }
-        let key = (self.query.clone(), state.dataset.generation);
+        let day = state.filter().as_of_day();
+        let key = (self.query.clone(), state.dataset.generation, day);
         if self.searched.as_ref() != Some(&key) {
-            self.hits = search(&state.dataset.graph, &self.query, MAX_HITS);
+            // As of a date, what exists then ranks first and the rest says why it is absent.
+            self.hits = search_on(&state.dataset.graph, &self.query, MAX_HITS, day);
             self.cursor = 0;
             self.searched = Some(key);
         }
@@ -100,11 +103,14 @@ impl SearchView {
                                         let hit = &self.hits[i];
                                         let actor = state.dataset.graph.actor(hit.node);
                                         let current = order.get(self.cursor) == Some(&i);
-                                        let text = if hit.matched == actor.name {
+                                        let mut text = if hit.matched == actor.name {
                                             actor.name.clone()
                                         } else {
                                             format!("{}  ({})", actor.name, hit.matched)
                                         };
+                                        if let Some(s) = hit.standing.filter(|s| !s.exists()) {
+                                            text.push_str(&format!("  · {}", s.status.label()));
+                                        }
                                         let row = ui.selectable_label(current, text);
                                         if current {
                                             row.scroll_to_me(None);
