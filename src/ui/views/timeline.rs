@@ -240,6 +240,9 @@ impl TimelineView {
 }
 
 /// Event markers, one series per lane and colour (the kind of the first actor).
+/// A marker's colour, and whether its date is approximate.
+type MarkerLook = (egui::Color32, bool);
+
 fn event_points(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     state: &AppState,
@@ -248,7 +251,8 @@ fn event_points(
 ) {
     let graph = &state.dataset.graph;
     for kind in &lanes.kinds {
-        let mut by_colour: Vec<(egui::Color32, Vec<[f64; 2]>)> = Vec::new();
+        // An approximate date ("c. 2007") is drawn as a ring, not a dot: a soft marker.
+        let mut by_look: Vec<(MarkerLook, Vec<[f64; 2]>)> = Vec::new();
         for e in lanes.events.iter().filter(|e| e.kind == *kind) {
             let colour = e
                 .actors
@@ -256,17 +260,19 @@ fn event_points(
                 .and_then(|id| graph.node(id))
                 .map(|n| palette.kind(graph.actor(n).kind))
                 .unwrap_or(palette.muted());
+            let look = (colour, e.date.is_approximate());
             let p = lanes.point(e);
-            match by_colour.iter_mut().find(|(c, _)| *c == colour) {
+            match by_look.iter_mut().find(|(l, _)| *l == look) {
                 Some((_, pts)) => pts.push([p.x, p.y]),
-                None => by_colour.push((colour, vec![[p.x, p.y]])),
+                None => by_look.push((look, vec![[p.x, p.y]])),
             }
         }
-        for (i, (colour, pts)) in by_colour.into_iter().enumerate() {
+        for (i, ((colour, approximate), pts)) in by_look.into_iter().enumerate() {
             plot_ui.points(
                 Points::new(format!("{}-{i}", kind.label()), pts)
                     .color(colour)
                     .radius(4.5)
+                    .filled(!approximate)
                     .shape(MarkerShape::Circle)
                     .allow_hover(false),
             );
