@@ -63,9 +63,9 @@ fn snapshot_of_a_selection_with_its_neighbours_lit() {
     let mut harness = settled_harness();
     send(
         &mut harness,
-        Command::Select(Selection::Actor("denmark".into())),
+        Command::Select(Selection::Actor("japan".into())),
     );
-    harness.snapshot_options("selection_denmark", &options());
+    harness.snapshot_options("selection_japan", &options());
 }
 
 #[test]

@@ -85,7 +85,8 @@ fn ghosts_show_what_does_not_exist_yet_only_when_asked() {
         .index();
     let shown = |h: &Harness<'static, AtlasApp>| h.state().network.shown_nodes(&h.state().state);
     assert!(!shown(&harness).contains(&ipef));
-    harness.get_by_label_contains("as ghosts").click();
+    // Through accessibility: with a large atlas the legend may reach under the timeline.
+    harness.get_by_label_contains("as ghosts").click_accesskit();
     harness.run_steps(3);
     assert!(harness.state().state.prefs.show_ghosts);
     assert!(shown(&harness).contains(&ipef));
@@ -188,15 +189,18 @@ fn what_changed_lists_the_changes_marks_them_and_selects_on_click() {
     assert!(harness.state().state.is_open(windows::WHAT_CHANGED));
     windows::find::<WhatChangedWindow>(&mut harness.state_mut().windows, windows::WHAT_CHANGED)
         .expect("the window exists")
-        .set_dates("2021", "2022");
+        .set_dates("2022-05-22", "2022-05-23");
     harness.run_steps(3);
     // The same changes as the core's diff, over the whole atlas (no filter is set).
     let expected = {
         let graph = &harness.state().state.dataset.graph;
         let day = |s: &str| Day::cursor(s.parse().expect("date"));
-        atlas::graph::diff(graph, day("2021"), day("2022"))
+        atlas::graph::diff(graph, day("2022-05-22"), day("2022-05-23"))
     };
-    assert!(expected.relations_begun.len() > 3, "2022 saw new relations");
+    assert!(
+        expected.relations_begun.len() > 3,
+        "IPEF's members joined that day"
+    );
     harness.get_by_label(&format!("{} changes", expected.len()));
     let marked = harness
         .state()
@@ -207,6 +211,14 @@ fn what_changed_lists_the_changes_marks_them_and_selects_on_click() {
         .expect("marked in the network");
     assert_eq!(*marked, expected);
     // IPEF (May 2022) is among the actors founded; clicking it selects it.
+    // The group opened folded for the window's first dates (too many to list open).
+    if harness
+        .query_by_label("2022-05-23  Indo-Pacific Economic Framework for Prosperity")
+        .is_none()
+    {
+        harness.get_by_label("Actors founded (1)").click();
+        harness.run_steps(2);
+    }
     harness
         .get_by_label("2022-05-23  Indo-Pacific Economic Framework for Prosperity")
         .click();

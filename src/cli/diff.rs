@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::output::out;
 use crate::graph::{AtlasGraph, Day, diff};
 use crate::io::{changes_json, changes_markdown};
 use crate::model::PartialDate;
@@ -27,7 +28,7 @@ pub fn run(file: &Path, from: &str, to: &str, json: bool) -> Result<ExitCode, St
     if json {
         out!("{}", changes_json(&graph, &changes));
     } else {
-        print!("{}", changes_markdown(&graph, &changes));
+        out!("{}", changes_markdown(&graph, &changes).trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }

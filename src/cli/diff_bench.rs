@@ -15,6 +15,7 @@ use crate::model::{Atlas, Holder, PartialDate};
 use crate::synth::{SynthSize, synthetic_atlas};
 
 use super::bench::median;
+use super::output::out;
 
 fn year(y: i32) -> Option<PartialDate> {
     PartialDate::year(y).ok()

@@ -1,22 +1,14 @@
 //! The command line: no arguments opens the window; subcommands validate, describe, search
 //! paths in, generate, export and benchmark datasets without one.
 
-/// `println!` for command output: when the reader goes away (`atlas synth | head`), stop
-/// quietly instead of panicking on the broken pipe.
-macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
-            std::process::exit(0);
-        }
-    }};
-}
-
 mod bench;
 mod diff;
 mod diff_bench;
 mod frame_bench;
+pub(crate) mod output;
 mod stats;
+
+use output::{note, out};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 use crate::graph::{AtlasGraph, ViewFilter, Visible, all_shortest_paths, describe_path};
 use crate::io::ExportFormat;
+use crate::model::text_rules::escape_controls;
 use crate::model::{LoadError, Loaded, load_file};
 use crate::synth::{SynthSize, synthetic_atlas};
 
@@ -113,16 +106,17 @@ pub enum Command {
 /// Parses the arguments and runs; GUI when there is no subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let code = match cli.command {
         None => crate::ui::run_gui(cli.dataset),
         Some(command) => match execute(command) {
             Ok(code) => code,
             Err(message) => {
-                eprintln!("{message}");
+                note!("{message}");
                 ExitCode::FAILURE
             }
         },
-    }
+    };
+    output::finish(code)
 }
 
 fn load(file: &Path) -> Result<Loaded, String> {
@@ -136,17 +130,18 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let loaded = load(&file)?;
             let stats = stats::Stats::of(&loaded.atlas);
             if json {
-                out!("{}", stats.to_json());
+                out!("{}", stats.to_json()?);
             } else {
-                print!("{}", stats.to_text());
+                output::write_out(format_args!("{}", stats.to_text()));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Path { file, from, to } => {
             let graph = AtlasGraph::new(load(&file)?.atlas);
             let find = |what: &str| {
-                find_actor(&graph, what)
-                    .ok_or_else(|| format!("no actor with id or name \"{what}\""))
+                find_actor(&graph, what).ok_or_else(|| {
+                    format!("no actor with id or name \"{}\"", escape_controls(what))
+                })
             };
             let (a, b) = (find(&from)?, find(&to)?);
             let paths = all_shortest_paths(&graph, a, b, &Visible::all(&graph), 5);
@@ -189,8 +184,8 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let day = as_of.map(|d| diff::cursor_day(&d, "--as-of")).transpose()?;
             let graph = AtlasGraph::new(load(&file)?.atlas);
             let scope = crate::io::Scope::of_filter(&graph, &ViewFilter::default().at(day));
-            let written =
-                crate::io::export_scope(&graph, &scope, format, &out).map_err(|e| e.to_string())?;
+            let written = crate::io::export_scope(&graph, &scope, format, &out, Some(&file))
+                .map_err(|e| e.to_string())?;
             for path in written {
                 out!("{}", path.display());
             }
@@ -214,7 +209,7 @@ fn validate(file: &Path, show_warnings: bool) -> ExitCode {
                     out!("{w}");
                 }
             }
-            eprintln!(
+            note!(
                 "{}: valid ({} actors, {} relations, {} events; {} warnings)",
                 file.display(),
                 loaded.atlas.actors.len(),

@@ -337,8 +337,9 @@ pub fn write_changes_markdown(
     graph: &AtlasGraph,
     changes: &Changes,
     path: &Path,
+    dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, changes_markdown(graph, changes).as_bytes())
+    write_atomically(path, changes_markdown(graph, changes).as_bytes(), dataset)
 }
 
 /// Writes [`changes_csv`] to `path`, atomically.
@@ -346,12 +347,13 @@ pub fn write_changes_csv(
     graph: &AtlasGraph,
     changes: &Changes,
     path: &Path,
+    dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
     let bytes = changes_csv(graph, changes).map_err(|source| ExportError::Csv {
         path: path.to_path_buf(),
         source,
     })?;
-    write_atomically(path, &bytes)
+    write_atomically(path, &bytes, dataset)
 }
 
 #[cfg(test)]

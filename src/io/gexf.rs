@@ -110,14 +110,19 @@ fn push_values<const N: usize>(out: &mut String, values: [Option<String>; N]) {
     out.push_str("        </attvalues>\n");
 }
 
-/// Writes [`gexf`] to `path` atomically.
+/// Writes [`gexf_described`] to `path` atomically, never over `dataset`.
 pub fn write_gexf(
     graph: &AtlasGraph,
     visible: &Visible,
     view: Option<&str>,
     path: &Path,
+    dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, gexf_described(graph, visible, view).as_bytes())
+    write_atomically(
+        path,
+        gexf_described(graph, visible, view).as_bytes(),
+        dataset,
+    )
 }
 
 #[cfg(test)]

@@ -90,14 +90,19 @@ fn push_data(out: &mut String, first_key: usize, values: impl IntoIterator<Item 
     }
 }
 
-/// Writes [`graphml`] to `path` atomically.
+/// Writes [`graphml`] to `path` atomically, never over `dataset`.
 pub fn write_graphml(
     graph: &AtlasGraph,
     visible: &Visible,
     view: Option<&str>,
     path: &Path,
+    dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, graphml_described(graph, visible, view).as_bytes())
+    write_atomically(
+        path,
+        graphml_described(graph, visible, view).as_bytes(),
+        dataset,
+    )
 }
 
 #[cfg(test)]

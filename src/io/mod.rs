@@ -2,21 +2,24 @@
 //! records as CSV tables, and the whole atlas as JSON. No UI here; the GUI and the
 //! `atlas export` subcommand both call [`export`].
 //!
-//! Every file goes through [`write_atomically`], so an interrupted export never leaves a
-//! half-written file where the previous good one was.
+//! Every file goes through the one safe writer, [`write_atomically`] (several files:
+//! [`write_all_or_nothing`]): never over the dataset that was read or a special file, keeping
+//! permissions, atomic; see its module for the details.
 
 mod atomic;
 mod changes;
 mod gexf;
 mod graphml;
+mod guard;
 mod json;
 mod scope;
+mod stale;
 mod tables;
 mod xml;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::write_atomically;
+pub use atomic::{write_all_or_nothing, write_atomically};
 pub use changes::{
     CHANGES_HEADER, ChangeRow, Group, change_rows, changes_csv, changes_json, changes_markdown,
     write_changes_csv, write_changes_markdown,
@@ -65,25 +68,38 @@ impl ExportFormat {
 /// Why an export failed. Every message starts with the path it concerns.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{}: cannot write the file: {source}", path.display())]
+    #[error("{}: cannot write the file: {source}", shown(path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot create the folder: {source}", path.display())]
+    /// The target is the dataset the atlas was read from (same file, or a link to it).
+    #[error(
+        "{}: this is the dataset being exported ({}); choose another file",
+        shown(path),
+        shown(dataset)
+    )]
+    Dataset { path: PathBuf, dataset: PathBuf },
+    /// The target is a folder, FIFO, device or socket, or a link to one or to nothing.
+    #[error(
+        "{}: refusing to write over {kind}; choose a regular file",
+        shown(path)
+    )]
+    Special { path: PathBuf, kind: &'static str },
+    #[error("{}: cannot create the folder: {source}", shown(path))]
     CreateDir {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot write the CSV table: {source}", path.display())]
+    #[error("{}: cannot write the CSV table: {source}", shown(path))]
     Csv {
         path: PathBuf,
         #[source]
         source: csv::Error,
     },
-    #[error("{}: cannot write the JSON: {source}", path.display())]
+    #[error("{}: cannot write the JSON: {source}", shown(path))]
     Json {
         path: PathBuf,
         #[source]
@@ -91,11 +107,18 @@ pub enum ExportError {
     },
 }
 
+/// A path for a message, control characters escaped.
+fn shown(path: &Path) -> String {
+    crate::model::text_rules::escape_controls(&path.display().to_string()).into_owned()
+}
+
 impl ExportError {
     /// The file or folder the error is about.
     pub fn path(&self) -> &Path {
         match self {
             ExportError::Io { path, .. }
+            | ExportError::Dataset { path, .. }
+            | ExportError::Special { path, .. }
             | ExportError::CreateDir { path, .. }
             | ExportError::Csv { path, .. }
             | ExportError::Json { path, .. } => path,
@@ -107,7 +130,8 @@ impl ExportError {
 ///
 /// GraphML, GEXF and CSV follow `visible` (the current view); JSON is always the whole
 /// atlas, so that it can be loaded back. For CSV, `out` is a folder (created if missing)
-/// that receives [`TABLE_FILES`].
+/// that receives [`TABLE_FILES`]. `dataset` is the file the atlas was read from (none for
+/// the embedded atlas): the export refuses to write over it, by any name.
 ///
 /// [`export_scope`] does the same and also says in the file which view it follows.
 pub fn export(
@@ -115,8 +139,9 @@ pub fn export(
     visible: &Visible,
     format: ExportFormat,
     out: &Path,
+    dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    export_described(graph, visible, None, format, out)
+    export_described(graph, visible, None, format, out, dataset)
 }
 
 fn export_described(
@@ -125,14 +150,14 @@ fn export_described(
     view: Option<&str>,
     format: ExportFormat,
     out: &Path,
+    dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    let one = |()| vec![out.to_path_buf()];
     match format {
-        ExportFormat::Graphml => {
-            write_graphml(graph, visible, view, out).map(|()| vec![out.into()])
-        }
-        ExportFormat::Gexf => write_gexf(graph, visible, view, out).map(|()| vec![out.into()]),
-        ExportFormat::Csv => write_tables(graph, visible, out),
-        ExportFormat::Json => write_json(graph.atlas(), out).map(|()| vec![out.into()]),
+        ExportFormat::Graphml => write_graphml(graph, visible, view, out, dataset).map(one),
+        ExportFormat::Gexf => write_gexf(graph, visible, view, out, dataset).map(one),
+        ExportFormat::Csv => write_tables(graph, visible, out, dataset),
+        ExportFormat::Json => write_json(graph.atlas(), out, dataset).map(one),
     }
 }
 
@@ -186,7 +211,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         for format in ExportFormat::ALL {
             let out = dir.path().join(format!("out-{format:?}"));
-            let files = export(&g, &v, format, &out).expect("export succeeds");
+            let files = export(&g, &v, format, &out, None).expect("export succeeds");
             let expected = if format == ExportFormat::Csv { 3 } else { 1 };
             assert_eq!(files.len(), expected, "{format:?}");
             for file in &files {
@@ -202,7 +227,7 @@ mod tests {
         let v = Visible::all(&g);
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("missing-folder/atlas.graphml");
-        let error = export(&g, &v, ExportFormat::Graphml, &out).expect_err("no such folder");
+        let error = export(&g, &v, ExportFormat::Graphml, &out, None).expect_err("no such folder");
         assert_eq!(error.path(), out);
         assert!(
             error.to_string().starts_with(&out.display().to_string()),

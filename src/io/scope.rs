@@ -91,21 +91,24 @@ pub fn describe_filter(graph: &AtlasGraph, filter: &ViewFilter) -> String {
 /// Exports `scope` in `format` to `out`, saying in the file which view it follows: GraphML in
 /// a `<desc>`, GEXF in its description, CSV in a [`VIEW_FILE`] beside the tables (a comment
 /// line would break spreadsheet readers). JSON is always the whole atlas, so that it loads
-/// back. Returns the files written.
+/// back. Never writes over `dataset`, the file the atlas was read from. Returns the files
+/// written.
 pub fn export_scope(
     graph: &AtlasGraph,
     scope: &Scope,
     format: ExportFormat,
     out: &Path,
+    dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let mut files = export_described(graph, &scope.visible, Some(&scope.description), format, out)?;
+    let view = Some(scope.description.as_str());
+    let mut files = export_described(graph, &scope.visible, view, format, out, dataset)?;
     if format == ExportFormat::Csv {
         let path = out.join(VIEW_FILE);
         let text = format!(
             "These tables follow this view of the atlas: {}.\r\n",
             scope.description
         );
-        write_atomically(&path, text.as_bytes())?;
+        write_atomically(&path, text.as_bytes(), dataset)?;
         files.push(path);
     }
     Ok(files)
@@ -145,12 +148,12 @@ mod tests {
         let marker = "as of 2020-12-31";
         for format in [ExportFormat::Graphml, ExportFormat::Gexf] {
             let out = dir.path().join(format!("view-{format:?}"));
-            let files = export_scope(&g, &scope, format, &out).expect("export");
+            let files = export_scope(&g, &scope, format, &out, None).expect("export");
             let text = std::fs::read_to_string(&files[0]).expect("read");
             assert!(text.contains(marker), "{format:?}: {text}");
         }
         let out = dir.path().join("tables");
-        let files = export_scope(&g, &scope, ExportFormat::Csv, &out).expect("export");
+        let files = export_scope(&g, &scope, ExportFormat::Csv, &out, None).expect("export");
         assert_eq!(files.len(), 4);
         let view = std::fs::read_to_string(out.join(VIEW_FILE)).expect("view file");
         assert!(view.contains(marker), "{view}");
@@ -159,6 +162,7 @@ mod tests {
             &Scope::whole(&g),
             ExportFormat::Graphml,
             &dir.path().join("w"),
+            None,
         )
         .expect("export");
         let text = std::fs::read_to_string(&whole[0]).expect("read");

@@ -16,7 +16,7 @@ use crate::model::{Atlas, LoadError};
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
 use super::export::{PngExport, export_changes_in_background, export_in_background};
-use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
+use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
 use super::verbs;
@@ -42,7 +42,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             dataset: None,
-            dialogs: Arc::new(NativeDialogs),
+            dialogs: Arc::new(super::dialog_fallback::FallbackDialogs::default()),
             restore: true,
         }
     }
@@ -59,6 +59,10 @@ pub struct AtlasApp {
     styled: Option<(bool, bool, bool)>,
     pub png: PngExport,
     title: String,
+    /// Where the story card was drawn in the last frame (none without a story).
+    pub(super) story_card: Option<egui::Rect>,
+    /// The height the story card's contents asked for in the last frame.
+    pub(super) story_card_needs: f32,
 }
 
 impl AtlasApp {
@@ -85,12 +89,19 @@ impl AtlasApp {
             styled: None,
             png: PngExport::default(),
             title: String::new(),
+            story_card: None,
+            story_card_needs: 0.0,
         };
         app.state.dataset.failure = failure;
         if let Some(path) = options.dataset.or(remembered) {
             app.jobs.load(&cc.egui_ctx, DatasetSource::File(path));
         }
         app
+    }
+
+    /// Where the story card was drawn in the last frame (none without a story).
+    pub fn story_card_rect(&self) -> Option<egui::Rect> {
+        self.story_card
     }
 
     /// Queues a command as if a panel had sent it (tests).
@@ -128,6 +139,7 @@ impl AtlasApp {
                     ),
                 },
                 *format,
+                self.state.dataset.source.remembered(),
             ),
             Command::ExportChanges { changes, markdown } => export_changes_in_background(
                 ctx,
@@ -135,6 +147,7 @@ impl AtlasApp {
                 Arc::clone(&self.state.dataset.graph),
                 (**changes).clone(),
                 *markdown,
+                self.state.dataset.source.remembered(),
             ),
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
@@ -264,6 +277,7 @@ impl eframe::App for AtlasApp {
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
         let mut out = self.draw(ui, palette);
+        super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) =
             self.png

@@ -32,11 +32,11 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
     Ok(bytes)
 }
 
-/// Writes `image` as a PNG at `path`, atomically.
-pub fn save_png(image: &ColorImage, path: &Path) -> Result<(), String> {
+/// Writes `image` as a PNG at `path`, atomically, never over the `dataset`.
+pub fn save_png(image: &ColorImage, path: &Path, dataset: Option<&Path>) -> Result<(), String> {
     let bytes =
         encode_png(image).map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    write_atomically(path, &bytes).map_err(|e: ExportError| e.to_string())
+    write_atomically(path, &bytes, dataset).map_err(|e: ExportError| e.to_string())
 }
 
 /// A pending "network as PNG" request, carried out at the end of the frame that has the
@@ -95,9 +95,10 @@ impl PngExport {
             .unwrap_or_default();
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
+        let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
-            Some(match save_png(&image, &path) {
+            Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
                     "Saved the network as {} ({}×{} pixels{note})",
                     path.display(),
@@ -112,13 +113,15 @@ impl PngExport {
 }
 
 /// Exports the view (its date and filters; the whole atlas for JSON) in the background,
-/// asking where. The file and the status line say which view it follows.
+/// asking where. The file and the status line say which view it follows. `dataset` is the
+/// file the atlas was read from; the export never writes over it.
 pub fn export_in_background(
     ctx: &egui::Context,
     jobs: &Jobs,
     graph: Arc<AtlasGraph>,
     scope: Scope,
     format: ExportFormat,
+    dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
         let path = match format.extension() {
@@ -130,17 +133,19 @@ pub fn export_in_background(
         } else {
             scope.description.as_str()
         };
-        Some(match export_scope(&graph, &scope, format, &path) {
-            Ok(files) => format!(
-                "Exported {} ({view})",
-                files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Err(e) => format!("Export failed: {e}"),
-        })
+        Some(
+            match export_scope(&graph, &scope, format, &path, dataset.as_deref()) {
+                Ok(files) => format!(
+                    "Exported {} ({view})",
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            },
+        )
     });
 }
 
@@ -151,6 +156,7 @@ pub fn export_changes_in_background(
     graph: Arc<AtlasGraph>,
     changes: Changes,
     markdown: bool,
+    dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
         let (name, ext) = if markdown {
@@ -160,9 +166,9 @@ pub fn export_changes_in_background(
         };
         let path = dialogs.pick_save(name, ext)?;
         let written = if markdown {
-            write_changes_markdown(&graph, &changes, &path)
+            write_changes_markdown(&graph, &changes, &path, dataset.as_deref())
         } else {
-            write_changes_csv(&graph, &changes, &path)
+            write_changes_csv(&graph, &changes, &path, dataset.as_deref())
         };
         Some(match written {
             Ok(()) => format!("Saved what changed as {}", path.display()),

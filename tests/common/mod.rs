@@ -36,18 +36,24 @@ pub fn build(
     builder: HarnessBuilder<AtlasApp>,
     dialogs: FixedDialogs,
 ) -> Harness<'static, AtlasApp> {
-    let mut harness = builder
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                AppOptions {
-                    dataset: None,
-                    dialogs: Arc::new(dialogs),
-                    restore: false,
-                },
-            )
-        });
+    build_sized(builder.with_size(vec2(1400.0, 900.0)), dialogs)
+}
+
+/// [`build`] at the size the builder already has.
+pub fn build_sized(
+    builder: HarnessBuilder<AtlasApp>,
+    dialogs: FixedDialogs,
+) -> Harness<'static, AtlasApp> {
+    let mut harness = builder.build_eframe(move |cc| {
+        AtlasApp::new(
+            cc,
+            AppOptions {
+                dataset: None,
+                dialogs: Arc::new(dialogs),
+                restore: false,
+            },
+        )
+    });
     // The layout thread keeps requesting frames, so step rather than run to quiescence.
     harness.run_steps(3);
     harness

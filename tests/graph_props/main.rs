@@ -5,6 +5,9 @@
 //!
 //! Fixed seed and no failure files, so a run is repeatable and leaves nothing behind.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod arb;
 mod reference;
 

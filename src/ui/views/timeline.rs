@@ -222,7 +222,9 @@ impl TimelineView {
                         .ok()
                         .map(|d| d.as_year_fraction())
                 });
-            let width = (ui.available_width() - 220.0).clamp(120.0, 700.0);
+            // A third of the row, so the date, the "as of" sentence and Today fit beside it even
+            // in presentation type on a projector.
+            let width = (ui.available_width() * 0.33).clamp(100.0, 700.0);
             ui.spacing_mut().slider_width = width;
             if ui.add(slider).changed() {
                 out.push(Command::SetAsOf((t < hi).then_some(t)));
