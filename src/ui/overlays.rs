@@ -83,18 +83,6 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
             }
         });
     }
-    if let Some(day) = day {
-        let absent = state.view.structural.node_count() - state.view.visible.node_count();
-        let mut ghosts = state.prefs.show_ghosts;
-        let text = format!("Show the {absent} not there on {day} as ghosts");
-        if ui
-            .checkbox(&mut ghosts, RichText::new(text).small())
-            .on_hover_text("Not yet founded or begun, or ended by that date; hidden otherwise")
-            .changed()
-        {
-            out.push(Command::SetShowGhosts(ghosts));
-        }
-    }
 }
 
 /// Fit, ego network and depth, and releasing pinned nodes, in the network's top-right
@@ -146,10 +134,27 @@ pub fn network_controls(
                         if slider.changed() {
                             out.push(Command::SetEgoDepth(depth));
                         }
+                        ghost_toggle(ui, state, out);
                     });
                 });
         });
     release
+}
+
+/// As of a date, whether what does not exist then is hidden or drawn as ghosts. With the
+/// view controls, not in the legend: a long legend scrolls, and this must stay in reach.
+fn ghost_toggle(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(day) = state.filter().as_of_day() else {
+        return;
+    };
+    let absent = state.view.structural.node_count() - state.view.visible.node_count();
+    let mut ghosts = state.prefs.show_ghosts;
+    let toggle = ui.checkbox(&mut ghosts, "Ghosts").on_hover_text(format!(
+        "Show the {absent} not there on {day} (not yet founded or begun, or ended) as ghosts"
+    ));
+    if toggle.changed() {
+        out.push(Command::SetShowGhosts(ghosts));
+    }
 }
 
 /// Why the dataset could not be opened; the atlas on screen is the one from before.
