@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::Command;
 
 use atlas::graph::Visible;
-use atlas::io::{ExportFormat, TABLE_FILES, export, gexf, graphml};
+use atlas::io::{ExportFormat, TABLE_FILES, VIEW_FILE, export, gexf, graphml};
 use atlas::model::{Atlas, load_file};
 
 use fixtures::{default_graph, graphs, undirected, views};
@@ -138,7 +138,12 @@ fn cli_exports_each_format() {
         .expect("default atlas loads")
         .atlas;
     let dir = tempfile::tempdir().expect("temp dir");
-    let tables: Vec<String> = TABLE_FILES.map(|f| format!("tables/{f}")).to_vec();
+    // The CLI says which view the tables follow in a file beside them.
+    let tables: Vec<String> = TABLE_FILES
+        .iter()
+        .chain([&VIEW_FILE])
+        .map(|f| format!("tables/{f}"))
+        .collect();
     for (format, out, files) in [
         (
             "graphml",

@@ -55,6 +55,23 @@ pub enum BenchCommand {
         seed: u64,
         #[arg(long)]
         default_atlas: bool,
+        /// Move the "as of" date one step before each frame, as dragging the timeline does.
+        #[arg(long)]
+        moving_date: bool,
+    },
+    /// Milliseconds for "what changed between two dates" on a synthetic atlas with founding
+    /// dates, ended relations and envoy holders added.
+    Diff {
+        #[arg(long, default_value_t = 20_000)]
+        actors: usize,
+        #[arg(long, default_value_t = 200_000)]
+        relations: usize,
+        #[arg(long, default_value_t = 20_000)]
+        events: usize,
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
@@ -127,36 +144,23 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             frames,
             seed,
             default_atlas,
-        } => {
-            let (atlas, label) = if default_atlas {
-                (
-                    load_default().map_err(|e| e.to_string())?.atlas,
-                    "default atlas",
-                )
-            } else {
-                let size = SynthSize {
-                    actors: nodes,
-                    relations: edges,
-                    events: 0,
-                    seed,
-                };
-                (synthetic_atlas(size), "scale-free")
-            };
-            let report = super::frame_bench::measure(atlas, frames.max(30));
-            out!(
-                "{}",
-                json!({
-                    "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
-                    "frames": report.build_ms.len(), "width": 1920, "height": 1080,
-                    "median_ms": report.median_total_ms(),
-                    "build_median_ms": median(report.build_ms.clone()),
-                    "tessellate_median_ms": median(report.tessellate_ms.clone()),
-                    "triangles": report.triangles,
-                    "layout_iterations": report.layout_iterations,
-                })
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            moving_date,
+        } => bench_frame(nodes, edges, frames, seed, default_atlas, moving_date),
+        BenchCommand::Diff {
+            actors,
+            relations,
+            events,
+            runs,
+            seed,
+        } => super::diff_bench::run(
+            SynthSize {
+                actors,
+                relations,
+                events,
+                seed,
+            },
+            runs.max(1),
+        ),
         BenchCommand::LoadOnce { file } => {
             let graph = load_graph_file(&file).map_err(|e| e.to_string())?.graph;
             out!(
@@ -166,6 +170,47 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `atlas bench frame`: see [`BenchCommand::Frame`].
+fn bench_frame(
+    nodes: usize,
+    edges: usize,
+    frames: usize,
+    seed: u64,
+    default_atlas: bool,
+    moving_date: bool,
+) -> Result<ExitCode, String> {
+    let (atlas, label) = if default_atlas {
+        (
+            load_default().map_err(|e| e.to_string())?.atlas,
+            "default atlas",
+        )
+    } else {
+        let size = SynthSize {
+            actors: nodes,
+            relations: edges,
+            events: 0,
+            seed,
+        };
+        (synthetic_atlas(size), "scale-free")
+    };
+    let report = super::frame_bench::measure(atlas, frames.max(30), moving_date);
+    out!(
+        "{}",
+        json!({
+            "bench": "frame", "graph": label, "nodes": report.nodes, "edges": report.edges,
+            "moving_date": moving_date,
+            "move_date_median_ms": moving_date.then(|| median(report.move_date_ms.clone())),
+            "frames": report.build_ms.len(), "width": 1920, "height": 1080,
+            "median_ms": report.median_total_ms(),
+            "build_median_ms": median(report.build_ms.clone()),
+            "tessellate_median_ms": median(report.tessellate_ms.clone()),
+            "triangles": report.triangles,
+            "layout_iterations": report.layout_iterations,
+        })
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {

@@ -1,5 +1,6 @@
 //! `atlas brief`: a briefing on an actor, a region, a theme or a story, as PDF or Markdown.
 
+use super::output::out;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -69,7 +70,7 @@ pub fn run(args: BriefArgs) -> Result<ExitCode, String> {
     let doc = build(&graph, &dataset, &subject, args.as_of).map_err(|e| e.to_string())?;
     let format = BriefFormat::for_output(args.format, &args.out);
     let bytes = render(&doc, format, args.paper).map_err(|e| e.to_string())?;
-    crate::io::write_atomically(&args.out, &bytes).map_err(|e| e.to_string())?;
+    crate::io::write_atomically(&args.out, &bytes, Some(&args.file)).map_err(|e| e.to_string())?;
     out!("{}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! The network view's frame cost without a window or GPU: egui builds the frame (our
 //! painter) and tessellates it into triangles, which is all the CPU does for a real frame.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
@@ -8,6 +9,7 @@ use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
 use crate::graph::{AtlasGraph, LoadedGraph};
 use crate::layout::ForceLayout;
 use crate::model::Atlas;
+use crate::ui::command::Command;
 use crate::ui::state::{AppState, Prefs};
 use crate::ui::theme::Palette;
 use crate::ui::views::network::{NetworkView, layout_params};
@@ -15,6 +17,8 @@ use crate::ui::views::network::{NetworkView, layout_params};
 pub struct FrameReport {
     pub nodes: usize,
     pub edges: usize,
+    /// Per frame, when the date moves: applying the new "as of" date (the masks).
+    pub move_date_ms: Vec<f64>,
     pub build_ms: Vec<f64>,
     pub tessellate_ms: Vec<f64>,
     pub triangles: usize,
@@ -34,9 +38,11 @@ impl FrameReport {
 }
 
 /// Lays the atlas out as the app would (to convergence, capped), then times `frames` frames
-/// after a warm-up frame that builds the font atlas.
-pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
-    let state = AppState::new(
+/// after a warm-up frame that builds the font atlas. With `moving_date`, each frame first moves
+/// the "as of" cursor one step across the atlas's years, as dragging or playing the timeline
+/// does.
+pub fn measure(atlas: Atlas, frames: usize, moving_date: bool) -> FrameReport {
+    let mut state = AppState::new(
         LoadedGraph {
             graph: AtlasGraph::new(atlas),
             origin: "bench".into(),
@@ -44,7 +50,7 @@ pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
         },
         Prefs::default(),
     );
-    let graph: &AtlasGraph = &state.dataset.graph;
+    let graph: Arc<AtlasGraph> = state.dataset.graph.clone();
     let ends: Vec<(u32, u32)> = graph.edge_ends();
     let mut layout = ForceLayout::new(graph.node_count(), &ends, layout_params());
     while !layout.is_finished() && layout.iteration() < 600 {
@@ -61,15 +67,23 @@ pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0))),
         ..RawInput::default()
     };
+    let (first_year, last_year) = state.time_range();
     let mut report = FrameReport {
         nodes: graph.node_count(),
         edges: graph.edge_count(),
+        move_date_ms: Vec::new(),
         build_ms: Vec::new(),
         tessellate_ms: Vec::new(),
         triangles: 0,
         layout_iterations: layout.iteration(),
     };
     for frame in 0..=frames {
+        if moving_date {
+            let step = (last_year - first_year) / frames.max(1) as f64;
+            let t = Instant::now();
+            state.apply(Command::SetAsOf(Some(first_year + step * frame as f64)));
+            report.move_date_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
         let t0 = Instant::now();
         let mut out = ctx.run_ui(input(), |ui| {
             egui::CentralPanel::default()

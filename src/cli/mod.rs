@@ -3,6 +3,8 @@
 
 mod bench;
 mod brief;
+mod diff;
+mod diff_bench;
 mod frame_bench;
 pub(crate) mod output;
 mod stats;
@@ -14,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::graph::{AtlasGraph, Visible, all_shortest_paths, describe_path};
+use crate::graph::{AtlasGraph, ViewFilter, Visible, all_shortest_paths, describe_path};
 use crate::io::ExportFormat;
 use crate::model::text_rules::escape_controls;
 use crate::model::{LoadError, Loaded, load_file};
@@ -66,16 +68,34 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Export the whole atlas: GraphML or GEXF (a graph), CSV (a folder receiving actors.csv,
-    /// relations.csv and events.csv) or JSON. Prints the files written.
+    /// Export the whole atlas, or the atlas as of a date: GraphML or GEXF (a graph), CSV (a
+    /// folder receiving actors.csv, relations.csv, events.csv and view.txt) or JSON (always the
+    /// whole atlas). The file says which view it follows. Prints the files written.
     Export {
         /// The dataset (.ron) to export.
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// The file to write; for csv, the folder that receives the three tables.
+        /// The file to write; for csv, the folder that receives the tables.
         #[arg(short, long)]
         out: PathBuf,
+        /// Only what exists on this date (YYYY, YYYY-MM or YYYY-MM-DD; a year or month stands
+        /// at its last day).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// What changed between two dates: actors founded, instruments adopted, relations begun
+    /// and ended, envoy holders appointed and gone, events. After --from, up to and including
+    /// --to; a year or month stands at its last day.
+    Diff {
+        file: PathBuf,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// One JSON object instead of Markdown text.
+        #[arg(long)]
+        json: bool,
     },
     /// A print-ready briefing with numbered citations on an actor, a region, a theme or a
     /// story, as PDF or Markdown. Prints the file written.
@@ -159,17 +179,29 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             out!("{text}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { file, format, out } => {
+        Command::Export {
+            file,
+            format,
+            out,
+            as_of,
+        } => {
+            let day = as_of.map(|d| diff::cursor_day(&d, "--as-of")).transpose()?;
             let graph = AtlasGraph::new(load(&file)?.atlas);
-            let written =
-                crate::io::export(&graph, &Visible::all(&graph), format, &out, Some(&file))
-                    .map_err(|e| e.to_string())?;
+            let scope = crate::io::Scope::of_filter(&graph, &ViewFilter::default().at(day));
+            let written = crate::io::export_scope(&graph, &scope, format, &out, Some(&file))
+                .map_err(|e| e.to_string())?;
             for path in written {
                 out!("{}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief(args) => brief::run(args),
+        Command::Diff {
+            file,
+            from,
+            to,
+            json,
+        } => diff::run(&file, &from, &to, json),
         Command::Bench { which } => bench::run(which),
     }
 }

@@ -1,13 +1,14 @@
 //! Which nodes and edges a view shows: filters by kind, theme, region and relation kind, and
-//! "the graph as of a date".
+//! "the graph as of a date" by the one rule in [`super::time`].
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Actor, ActorKind, PartialDate, Relation, RelationKind};
+use crate::model::{Actor, ActorKind, Relation, RelationKind};
 
 use super::AtlasGraph;
+use super::time::{Day, Span, actor_span, relation_span};
 
 /// What to show. Empty sets mean "no restriction", so a default filter shows everything.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -20,8 +21,8 @@ pub struct ViewFilter {
     /// Show only actors with one of these themes.
     pub themes: BTreeSet<String>,
     pub hidden_relations: BTreeSet<RelationKind>,
-    /// The "as of" time as a fractional year: actors founded later and relations not yet begun
-    /// or already ended are left out.
+    /// The "as of" time as a fractional year: what does not exist on that day (by
+    /// [`super::time`]) is left out.
     pub as_of: Option<f64>,
 }
 
@@ -47,55 +48,85 @@ impl Visible {
     }
 }
 
-/// Begun by `t` when its start lies at or before it; a start known only to the year counts
-/// from the first day of that year.
-fn begun(start: Option<PartialDate>, t: f64) -> bool {
-    start.is_none_or(|d| d.as_year_fraction() <= t)
-}
-
-/// Still running at `t` unless its end period is wholly before it.
-fn not_ended(end: Option<PartialDate>, t: f64) -> bool {
-    end.is_none_or(|d| d.end_year_fraction() >= t)
-}
-
 impl ViewFilter {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
 
-    pub fn shows_actor(&self, actor: &Actor) -> bool {
+    /// The filter as of `day`; `None` shows every date.
+    pub fn at(&self, day: Option<Day>) -> Self {
+        Self {
+            as_of: day.map(Day::as_year_fraction),
+            ..self.clone()
+        }
+    }
+
+    /// The day the "as of" cursor stands on.
+    pub fn as_of_day(&self) -> Option<Day> {
+        self.as_of.map(Day::from_year_fraction)
+    }
+
+    /// The same filter at every date: what the view would show without the time cursor.
+    pub fn timeless(&self) -> Self {
+        self.at(None)
+    }
+
+    /// The kind, region and theme filters, without the date.
+    fn shows_actor_kind_and_place(&self, actor: &Actor) -> bool {
         let in_set = |wanted: &BTreeSet<String>, have: &[String]| {
             wanted.is_empty() || have.iter().any(|h| wanted.contains(h))
         };
         !self.hidden_kinds.contains(&actor.kind.family())
             && in_set(&self.regions, &actor.regions)
             && in_set(&self.themes, &actor.themes)
-            && self.as_of.is_none_or(|t| begun(actor.founded, t))
     }
 
-    pub fn shows_relation(&self, relation: &Relation) -> bool {
+    fn shows_relation_on(&self, relation: &Relation, day: Option<Day>) -> bool {
         !self.hidden_relations.contains(&relation.kind)
-            && self
-                .as_of
-                .is_none_or(|t| begun(relation.since, t) && not_ended(relation.until, t))
+            && exists_on(&relation_span(relation, None, None), day)
+    }
+
+    pub fn shows_actor(&self, actor: &Actor) -> bool {
+        self.shows_actor_kind_and_place(actor) && exists_on(&actor_span(actor), self.as_of_day())
+    }
+
+    /// Whether the relation's kind is shown and it exists on the cursor's day by its own
+    /// dates; the start of an undated relation, which depends on its ends, is left to
+    /// [`ViewFilter::apply`], where an edge shows only when both ends do.
+    pub fn shows_relation(&self, relation: &Relation) -> bool {
+        self.shows_relation_on(relation, self.as_of_day())
     }
 
     /// Applies the filter to every node and edge; an edge shows only if both ends do.
+    ///
+    /// An undated relation starts with the later of its ends, so once both ends show, its
+    /// start has come: the edge mask needs only the relation's own dates.
     pub fn apply(&self, graph: &AtlasGraph) -> Visible {
+        let day = self.as_of_day();
         let nodes: Vec<bool> = graph
             .nodes()
-            .map(|n| self.shows_actor(graph.actor(n)))
+            .map(|n| {
+                let actor = graph.actor(n);
+                self.shows_actor_kind_and_place(actor) && exists_on(&actor_span(actor), day)
+            })
             .collect();
         let edges = graph
             .edges()
             .map(|e| {
                 graph.endpoints(e).is_some_and(|(a, b)| {
-                    nodes[a.index()] && nodes[b.index()] && self.shows_relation(graph.relation(e))
+                    nodes[a.index()]
+                        && nodes[b.index()]
+                        && self.shows_relation_on(graph.relation(e), day)
                 })
             })
             .collect();
         Visible { nodes, edges }
     }
+}
+
+/// Whether `span` exists on `day`; everything exists when there is no day.
+fn exists_on(span: &Span, day: Option<Day>) -> bool {
+    day.is_none_or(|day| span.standing_at(day).exists())
 }
 
 #[cfg(test)]

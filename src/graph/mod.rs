@@ -6,17 +6,23 @@
 //! removal, and the plain Vec-backed graph gives the densest memory and the fastest iteration.
 
 mod centrality;
+mod counts;
+mod diff;
 mod filter;
 mod load;
 mod paths;
 mod queries;
 pub mod search;
+pub mod time;
 
 pub use centrality::{Centrality, betweenness, centrality, closeness, degree};
+pub use counts::{Count, family_counts, region_counts};
+pub use diff::{Changes, HolderRef, diff, diff_in};
 pub use filter::{ViewFilter, Visible};
 pub use load::{LoadedGraph, load_graph_file, load_graph_str};
 pub use paths::{PathStep, all_shortest_paths, describe_path, shortest_path};
 pub use queries::{Direction, components, ego_network, neighbours};
+pub use time::{Day, Span, Spans, Standing, Status};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 

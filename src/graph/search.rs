@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 use unicode_normalization::UnicodeNormalization;
 
 use super::AtlasGraph;
+use super::time::{Day, Standing};
 use crate::model::{Actor, ActorKind};
 
 /// Lower case, accents stripped (é → e), punctuation turned into spaces. Only Latin, Greek
@@ -165,9 +166,16 @@ pub struct Hit {
     /// The name, alias, id, holder or code that matched.
     pub matched: String,
     pub on: MatchedOn,
+    /// Where the actor stands on the day searched at, if one was given.
+    pub standing: Option<Standing>,
 }
 
 impl Hit {
+    /// False only when a day was given and the actor does not exist on it.
+    pub fn exists(&self) -> bool {
+        self.standing.is_none_or(Standing::exists)
+    }
+
     /// The row a result list shows: the name, and what matched when that was not the name
     /// ("Casper Klynge → Danish Tech Ambassador" for a holder).
     pub fn label(&self, actor_name: &str) -> String {
@@ -224,6 +232,13 @@ fn best_match(
 
 /// Best matches first (ties by name), at most `limit`.
 pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
+    search_on(graph, query, limit, None)
+}
+
+/// [`search`] as of `day`: every hit carries its standing on that day, and among equally good
+/// matches those that exist on the day come first. What does not exist yet is still found
+/// (someone looking for IPEF as of 2019 should learn that it came later), only flagged.
+pub fn search_on(graph: &AtlasGraph, query: &str, limit: usize, day: Option<Day>) -> Vec<Hit> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
@@ -241,13 +256,14 @@ pub fn search(graph: &AtlasGraph, query: &str, limit: usize) -> Vec<Hit> {
                 score,
                 matched,
                 on,
+                standing: day.map(|day| graph.actor_standing(node, day)),
             };
             Some((hit, actor.name.chars().count()))
         })
         .collect();
     hits.sort_by(|(a, la), (b, lb)| {
-        (b.score, b.on)
-            .cmp(&(a.score, a.on))
+        (b.score, b.exists(), b.on)
+            .cmp(&(a.score, a.exists(), a.on))
             .then(la.cmp(lb))
             .then_with(|| graph.actor(a.node).name.cmp(&graph.actor(b.node).name))
     });
@@ -383,5 +399,38 @@ mod tests {
         let epsilon = search(&g, "epsilon", 1);
         assert_eq!(epsilon[0].matched, "Epsilon");
         assert!(search(&g, "", 5).is_empty());
+    }
+
+    #[test]
+    fn as_of_a_day_flags_and_ranks_what_does_not_exist_yet() {
+        let g = fixture::graph();
+        let day = Day::first_of("2015".parse().expect("date"));
+        let hits = search_on(&g, "gamma", 5, Some(day));
+        let gamma = &hits[0];
+        assert_eq!(g.actor(gamma.node).id, "c");
+        assert!(!gamma.exists(), "Gamma Act was founded in 2018");
+        assert_eq!(
+            gamma.standing.map(|s| s.status),
+            Some(super::super::Status::NotYet)
+        );
+        // "beta" and "delta" both match "ta" as a substring (70); founded later, Beta no
+        // longer exists in 2015 while Delta (no founding date) does.
+        let mut atlas = g.atlas().clone();
+        atlas.actors[1].founded = Some("2016".parse().expect("date"));
+        let later = AtlasGraph::new(atlas);
+        let order: Vec<String> = search_on(&later, "ta", 5, Some(day))
+            .iter()
+            .map(|h| later.actor(h.node).id.clone())
+            .collect();
+        assert_eq!(
+            order,
+            ["d", "b"],
+            "Beta (2016) does not exist in 2015: after Delta"
+        );
+        let plain: Vec<String> = search(&later, "ta", 5)
+            .iter()
+            .map(|h| later.actor(h.node).id.clone())
+            .collect();
+        assert_eq!(plain, ["b", "d"], "without a day, shorter name first");
     }
 }

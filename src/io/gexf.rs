@@ -14,6 +14,11 @@ use super::{ExportError, write_atomically};
 
 /// The visible part of `graph` as a GEXF 1.3 document.
 pub fn gexf(graph: &AtlasGraph, visible: &Visible) -> String {
+    gexf_described(graph, visible, None)
+}
+
+/// [`gexf`] whose description also says which view it follows ("as of 2019-06-30; …").
+pub fn gexf_described(graph: &AtlasGraph, visible: &Visible, view: Option<&str>) -> String {
     let mut out = String::with_capacity(256 + 300 * visible.node_count());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -38,6 +43,10 @@ pub fn gexf(graph: &AtlasGraph, visible: &Visible) -> String {
     if !meta.edition.is_empty() {
         out.push_str(", ");
         push_escaped(&mut out, &meta.edition);
+    }
+    if let Some(view) = view {
+        out.push_str(". View: ");
+        push_escaped(&mut out, view);
     }
     out.push_str("</description>\n  </meta>\n");
     out.push_str("  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
@@ -101,14 +110,19 @@ fn push_values<const N: usize>(out: &mut String, values: [Option<String>; N]) {
     out.push_str("        </attvalues>\n");
 }
 
-/// Writes [`gexf`] to `path` atomically, never over `dataset`.
+/// Writes [`gexf_described`] to `path` atomically, never over `dataset`.
 pub fn write_gexf(
     graph: &AtlasGraph,
     visible: &Visible,
+    view: Option<&str>,
     path: &Path,
     dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, gexf(graph, visible).as_bytes(), dataset)
+    write_atomically(
+        path,
+        gexf_described(graph, visible, view).as_bytes(),
+        dataset,
+    )
 }
 
 #[cfg(test)]

@@ -20,6 +20,11 @@ const FIRST_EDGE_KEY: usize = 1 + NODE_ATTRS.len();
 
 /// The visible part of `graph` as a GraphML document.
 pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
+    graphml_described(graph, visible, None)
+}
+
+/// [`graphml`] with a `<desc>` saying which view it follows ("as of 2019-06-30; …").
+pub fn graphml_described(graph: &AtlasGraph, visible: &Visible, view: Option<&str>) -> String {
     let mut out = String::with_capacity(256 + 300 * visible.node_count());
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -46,6 +51,11 @@ pub fn graphml(graph: &AtlasGraph, visible: &Visible) -> String {
         );
     }
     out.push_str("  <graph id=\"atlas\" edgedefault=\"directed\">\n");
+    if let Some(view) = view {
+        out.push_str("    <desc>View: ");
+        push_escaped(&mut out, view);
+        out.push_str("</desc>\n");
+    }
     for node in xml::nodes(graph, visible) {
         let actor = graph.actor(node);
         out.push_str("    <node id=\"");
@@ -84,10 +94,15 @@ fn push_data(out: &mut String, first_key: usize, values: impl IntoIterator<Item 
 pub fn write_graphml(
     graph: &AtlasGraph,
     visible: &Visible,
+    view: Option<&str>,
     path: &Path,
     dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, graphml(graph, visible).as_bytes(), dataset)
+    write_atomically(
+        path,
+        graphml_described(graph, visible, view).as_bytes(),
+        dataset,
+    )
 }
 
 #[cfg(test)]

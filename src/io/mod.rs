@@ -7,10 +7,12 @@
 //! permissions, atomic; see its module for the details.
 
 mod atomic;
+mod changes;
 mod gexf;
 mod graphml;
 mod guard;
 mod json;
+mod scope;
 mod stale;
 mod tables;
 mod xml;
@@ -18,9 +20,14 @@ mod xml;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{write_all_or_nothing, write_atomically};
-pub use gexf::{gexf, write_gexf};
-pub use graphml::{graphml, write_graphml};
+pub use changes::{
+    CHANGES_HEADER, ChangeRow, Group, change_rows, changes_csv, changes_json, changes_markdown,
+    write_changes_csv, write_changes_markdown,
+};
+pub use gexf::{gexf, gexf_described, write_gexf};
+pub use graphml::{graphml, graphml_described, write_graphml};
 pub use json::{json, write_json};
+pub use scope::{Scope, VIEW_FILE, describe_filter, export_scope};
 pub use tables::{TABLE_FILES, write_tables};
 
 use crate::graph::{AtlasGraph, Visible};
@@ -125,6 +132,8 @@ impl ExportError {
 /// atlas, so that it can be loaded back. For CSV, `out` is a folder (created if missing)
 /// that receives [`TABLE_FILES`]. `dataset` is the file the atlas was read from (none for
 /// the embedded atlas): the export refuses to write over it, by any name.
+///
+/// [`export_scope`] does the same and also says in the file which view it follows.
 pub fn export(
     graph: &AtlasGraph,
     visible: &Visible,
@@ -132,10 +141,21 @@ pub fn export(
     out: &Path,
     dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    export_described(graph, visible, None, format, out, dataset)
+}
+
+fn export_described(
+    graph: &AtlasGraph,
+    visible: &Visible,
+    view: Option<&str>,
+    format: ExportFormat,
+    out: &Path,
+    dataset: Option<&Path>,
+) -> Result<Vec<PathBuf>, ExportError> {
     let one = |()| vec![out.to_path_buf()];
     match format {
-        ExportFormat::Graphml => write_graphml(graph, visible, out, dataset).map(one),
-        ExportFormat::Gexf => write_gexf(graph, visible, out, dataset).map(one),
+        ExportFormat::Graphml => write_graphml(graph, visible, view, out, dataset).map(one),
+        ExportFormat::Gexf => write_gexf(graph, visible, view, out, dataset).map(one),
         ExportFormat::Csv => write_tables(graph, visible, out, dataset),
         ExportFormat::Json => write_json(graph.atlas(), out, dataset).map(one),
     }

@@ -112,7 +112,10 @@ impl PartialDate {
     pub fn from_year_fraction(value: f64) -> Self {
         let clamped = value.clamp(1000.0, 2999.999);
         let year = clamped.floor() as i32;
-        let months = (clamped - f64::from(year)) * 12.0;
+        // A day's start read back from `as_year_fraction` can fall a rounding error short of
+        // it (2004 + 1/12 gives 0.99999999… months); nudge by far less than the 1e-9 years by
+        // which `end_year_fraction` stops short of the next day, so both land on their day.
+        let months = (clamped - f64::from(year)) * 12.0 + 1e-10;
         let month = (months.floor() as u32 + 1).min(12);
         let day_frac = months - f64::from(month - 1);
         let day = ((day_frac * 31.0).floor() as u32 + 1).clamp(1, days_in_month(year, month));
@@ -158,7 +161,8 @@ fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// The number of days in `month` (1–12) of `year`; 0 for a month that does not exist.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -320,6 +324,24 @@ mod tests {
         assert!(d("2017").end_year_fraction() > 2017.99);
         let round = PartialDate::from_year_fraction(d("2018-05-25").as_year_fraction());
         assert_eq!(round, d("2018-05-25"));
+        // The end of a day still falls on that day, not on the next.
+        let end = PartialDate::from_year_fraction(d("2016-03-15").end_year_fraction());
+        assert_eq!(end, d("2016-03-15"));
+    }
+
+    #[test]
+    fn every_day_reads_back_from_its_start_and_its_end() {
+        // Found by tests/time_props: 2004-02-01's start read back as 2004-01-31.
+        for year in [2000, 2003, 2004] {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let date = PartialDate::new(year, Some(month), Some(day), false).expect("real");
+                    let start = PartialDate::from_year_fraction(date.as_year_fraction());
+                    let end = PartialDate::from_year_fraction(date.end_year_fraction());
+                    assert_eq!((start, end), (date, date), "{date}");
+                }
+            }
+        }
     }
 
     #[test]

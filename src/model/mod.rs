@@ -15,6 +15,7 @@ pub mod schema;
 pub mod source_quality;
 pub mod text_rules;
 pub mod validate;
+mod validate_dates;
 mod validate_graph;
 mod validate_sources;
 mod validate_text;

@@ -262,6 +262,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
     check_glossary(&mut c, atlas, &sources);
     super::validate_text::check(&mut c, atlas);
     super::validate_graph::check(&mut c, atlas);
+    super::validate_dates::add_date_warnings(&mut c.report, atlas, text, file);
     c.report
 }
 

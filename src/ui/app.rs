@@ -9,12 +9,15 @@ use std::sync::Arc;
 use eframe::egui::{self, Ui};
 
 use crate::graph::load_graph_str;
+use crate::io::{Scope, describe_filter};
 use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
 use crate::model::{Atlas, LoadError};
 
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
-use super::export::{PngExport, export_in_background, save_text_in_background};
+use super::export::{
+    PngExport, export_changes_in_background, export_in_background, save_text_in_background,
+};
 use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
@@ -51,7 +54,7 @@ pub struct AtlasApp {
     pub state: AppState,
     queue: Vec<Command>,
     pub network: NetworkView,
-    pub(super) timeline: TimelineView,
+    pub timeline: TimelineView,
     pub(super) search: SearchView,
     pub windows: Vec<Box<dyn AtlasWindow>>,
     pub jobs: Jobs,
@@ -130,7 +133,13 @@ impl AtlasApp {
                 ctx,
                 &self.jobs,
                 Arc::clone(&self.state.dataset.graph),
-                self.state.view.visible.clone(),
+                Scope {
+                    visible: self.state.view.visible.clone(),
+                    description: describe_filter(
+                        &self.state.dataset.graph,
+                        &self.state.prefs.filter,
+                    ),
+                },
                 *format,
                 self.state.dataset.source.remembered(),
             ),
@@ -140,6 +149,14 @@ impl AtlasApp {
                 save_text_in_background(ctx, &self.jobs, file.clone(), dataset);
                 self.state.status = Some(format!("Saving {}…", file.what));
             }
+            Command::ExportChanges { changes, markdown } => export_changes_in_background(
+                ctx,
+                &self.jobs,
+                Arc::clone(&self.state.dataset.graph),
+                (**changes).clone(),
+                *markdown,
+                self.state.dataset.source.remembered(),
+            ),
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
             }
@@ -198,7 +215,8 @@ impl AtlasApp {
         }
         let (lo, hi) = self.state.time_range();
         let dt = f64::from(ctx.input(|i| i.stable_dt)).min(0.1);
-        let (t, done) = advance(self.state.as_of().unwrap_or(lo), dt, hi);
+        let speed = self.state.prefs.play_speed;
+        let (t, done) = advance(self.state.as_of().unwrap_or(lo), dt, hi, speed);
         self.queue.push(Command::SetAsOf(Some(t)));
         if done {
             self.queue.push(Command::SetPlaying(false));

@@ -7,7 +7,7 @@ use crate::graph::{LoadedGraph, ViewFilter, all_shortest_paths, describe_path};
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
 use super::state::AppState;
-use super::view_state::{FoundPath, Selection, StoryProgress};
+use super::view_state::{BeforeStory, FoundPath, Selection, StoryProgress};
 use super::windows;
 
 /// How many equally short paths the path finder lists.
@@ -27,7 +27,10 @@ impl AppState {
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
             Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
-            Command::Run(_) | Command::Export(_) | Command::SaveText(_) => {}
+            Command::Run(_)
+            | Command::Export(_)
+            | Command::SaveText(_)
+            | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),
         }
         None
@@ -57,9 +60,10 @@ impl AppState {
             Command::ClearPath => self.view.path = FoundPath::default(),
             Command::StartStory(index) => self.start_story(index),
             Command::StoryStep(delta) => self.move_story(delta),
-            Command::StopStory => self.view.story = None,
+            Command::StopStory => self.stop_story(),
             Command::SetPresentation(on) => self.view.presentation = on,
             Command::SetPlaying(on) => self.view.playing = on,
+            Command::ShowChanges(changes) => self.view.changes = changes,
             Command::Frame(ids) => self.requests.push(Request::Frame(ids)),
             other => self.apply_to_prefs(other),
         }
@@ -80,6 +84,8 @@ impl AppState {
             Command::SetHighContrast(on) => self.prefs.high_contrast = on,
             Command::SetEgoDepth(depth) => self.prefs.ego_depth = depth.clamp(1, 3),
             Command::SetEgoOnly(on) => self.prefs.ego_only = on,
+            Command::SetShowGhosts(on) => self.prefs.show_ghosts = on,
+            Command::SetPlaySpeed(speed) => self.prefs.play_speed = speed.clamp(0.1, 20.0),
             Command::TogglePanel(panel) => {
                 let flag = match panel {
                     Panel::Regions => &mut self.prefs.show_regions,
@@ -98,6 +104,9 @@ impl AppState {
     }
 
     fn set_window_open(&mut self, name: &str, open: bool) {
+        if name == windows::WHAT_CHANGED && !open {
+            self.view.changes = None;
+        }
         if open {
             self.prefs.open_windows.insert(name.to_string());
         } else {
@@ -150,6 +159,7 @@ impl AppState {
         self.dataset.replace(loaded, source);
         self.view.path = FoundPath::default();
         self.view.story = None;
+        self.view.before_story = None;
         // Keep the selection and filters where they still make sense.
         let graph = Arc::clone(&self.dataset.graph);
         let exists = |s: &Selection| match s {
@@ -204,11 +214,31 @@ impl AppState {
 
     fn start_story(&mut self, index: usize) {
         if index < self.dataset.graph.atlas().stories.len() {
+            // From one story to the next, what comes back at the end is still the user's own.
+            if self.view.before_story.is_none() {
+                self.view.before_story = Some(BeforeStory {
+                    as_of: self.prefs.filter.as_of,
+                    ego_only: self.prefs.ego_only,
+                });
+            }
             self.view.story = Some(StoryProgress {
                 story: index,
                 step: 0,
             });
             self.enter_story_step();
+        }
+    }
+
+    /// Closes the story and puts back the date and view mode the user had before it.
+    fn stop_story(&mut self) {
+        self.view.story = None;
+        if let Some(before) = self.view.before_story.take() {
+            let filter = ViewFilter {
+                as_of: before.as_of,
+                ..self.prefs.filter.clone()
+            };
+            self.set_filter(filter);
+            self.prefs.ego_only = before.ego_only;
         }
     }
 

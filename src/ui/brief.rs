@@ -94,7 +94,7 @@ fn write_briefing(
     let doc = build(graph, &dataset, subject, as_of).map_err(|e| e.to_string())?;
     let format = BriefFormat::for_output(None, path);
     let out = render(&doc, format, Paper::A4).map_err(|e| e.to_string())?;
-    crate::io::write_atomically(path, &out).map_err(|e| e.to_string())
+    crate::io::write_atomically(path, &out, dataset_path.as_deref()).map_err(|e| e.to_string())
 }
 
 /// "japan", "indo-pacific": the id, as a file name.

@@ -24,7 +24,12 @@ pub fn toolbar(
         ui.menu_button("View", |ui| view_menu(ui, state, out));
         ui.menu_button("Stories", |ui| stories::chooser(ui, state, out));
         ui.menu_button("Tools", |ui| {
-            for verb in [Verb::PathFinder, Verb::Centrality, Verb::Glossary] {
+            for verb in [
+                Verb::PathFinder,
+                Verb::Centrality,
+                Verb::WhatChanged,
+                Verb::Glossary,
+            ] {
                 menu_item(ui, state, verb, out);
             }
         });
@@ -41,8 +46,32 @@ pub fn toolbar(
             ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out))
                 .response
                 .on_hover_text("Guided stories for workshops");
+            as_of_chip(ui, state, palette, out);
         });
     });
+}
+
+/// The date and view mode in force, always in sight, so that a date or an ego view restored
+/// at launch is never a silent trap; clicking goes back to today and the whole network.
+fn as_of_chip(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
+    let mut parts = Vec::new();
+    if let Some(day) = state.filter().as_of_day() {
+        parts.push(format!("As of {day}"));
+    }
+    if state.prefs.ego_only && state.selected_actor().is_some() {
+        parts.push("ego network".to_string());
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let text = RichText::new(format!("{} ✕", parts.join(" · "))).color(palette.highlight());
+    let chip = ui.button(text).on_hover_text(
+        "The view is limited to this date or mode. Click for today and the whole network.",
+    );
+    if chip.clicked() {
+        out.push(Command::Run(Verb::Today));
+        out.push(Command::SetEgoOnly(false));
+    }
 }
 
 fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {

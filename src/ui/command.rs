@@ -47,6 +47,17 @@ pub enum Command {
     SetHighContrast(bool),
     SetEgoDepth(usize),
     SetEgoOnly(bool),
+    /// Draw what does not exist on the "as of" date as ghosts (true) or hide it (false).
+    SetShowGhosts(bool),
+    /// Years per second while playing.
+    SetPlaySpeed(f64),
+    /// Save "what changed" as Markdown (true) or CSV, asking where (handled by the app).
+    ExportChanges {
+        changes: Box<crate::graph::Changes>,
+        markdown: bool,
+    },
+    /// Mark in the network what was added and what ended between two days; none clears.
+    ShowChanges(Option<Box<crate::graph::Changes>>),
     TogglePanel(Panel),
     /// Ask the network to frame these actors.
     Frame(Vec<String>),

@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use eframe::egui::{self, ColorImage, Rect};
 
-use crate::graph::{AtlasGraph, Visible};
-use crate::io::{ExportError, ExportFormat, export, write_atomically};
+use crate::graph::{AtlasGraph, Changes};
+use crate::io::{
+    ExportError, ExportFormat, Scope, export_scope, write_atomically, write_changes_csv,
+    write_changes_markdown,
+};
 
 use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
@@ -116,13 +119,14 @@ impl PngExport {
     }
 }
 
-/// Exports the filtered graph (or the atlas, for JSON) in the background, asking where.
-/// `dataset` is the file the atlas was read from; the export never writes over it.
+/// Exports the view (its date and filters; the whole atlas for JSON) in the background,
+/// asking where. The file and the status line say which view it follows. `dataset` is the
+/// file the atlas was read from; the export never writes over it.
 pub fn export_in_background(
     ctx: &egui::Context,
     jobs: &Jobs,
     graph: Arc<AtlasGraph>,
-    visible: Visible,
+    scope: Scope,
     format: ExportFormat,
     dataset: Option<std::path::PathBuf>,
 ) {
@@ -134,10 +138,15 @@ pub fn export_in_background(
         let Some(path) = picked else {
             return Some(CANCELLED.to_string());
         };
+        let view = if format == ExportFormat::Json {
+            "the whole atlas"
+        } else {
+            scope.description.as_str()
+        };
         Some(
-            match export(&graph, &visible, format, &path, dataset.as_deref()) {
+            match export_scope(&graph, &scope, format, &path, dataset.as_deref()) {
                 Ok(files) => format!(
-                    "Exported {}",
+                    "Exported {} ({view})",
                     files
                         .iter()
                         .map(|f| f.display().to_string())
@@ -178,4 +187,32 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Writes "what changed" between two days as CSV or Markdown in the background, asking where.
+pub fn export_changes_in_background(
+    ctx: &egui::Context,
+    jobs: &Jobs,
+    graph: Arc<AtlasGraph>,
+    changes: Changes,
+    markdown: bool,
+    dataset: Option<std::path::PathBuf>,
+) {
+    jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        let (name, ext) = if markdown {
+            ("what-changed.md", "md")
+        } else {
+            ("what-changed.csv", "csv")
+        };
+        let path = dialogs.pick_save(name, ext)?;
+        let written = if markdown {
+            write_changes_markdown(&graph, &changes, &path, dataset.as_deref())
+        } else {
+            write_changes_csv(&graph, &changes, &path, dataset.as_deref())
+        };
+        Some(match written {
+            Ok(()) => format!("Saved what changed as {}", path.display()),
+            Err(e) => format!("Export failed: {e}"),
+        })
+    });
 }

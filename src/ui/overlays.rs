@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Align2, RichText, Ui, vec2};
 
-use crate::model::ActorKind;
+use crate::graph::family_counts;
 
 use super::command::Command;
 use super::command::LoadFailure;
@@ -44,16 +44,14 @@ pub fn legend(
 }
 
 fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let atlas = state.dataset.graph.atlas();
-    for kind in ActorKind::families() {
-        let count = atlas
-            .actors
-            .iter()
-            .filter(|a| a.kind.family() == kind)
-            .count();
-        if count == 0 {
-            continue;
-        }
+    let day = state.filter().as_of_day();
+    for (kind, count) in family_counts(&state.dataset.graph, day) {
+        // As of a date, how many of the kind exist then, of how many in all.
+        let count = if count.existing == count.total {
+            count.total.to_string()
+        } else {
+            format!("{} of {}", count.existing, count.total)
+        };
         let hidden = state.filter().hidden_kinds.contains(&kind);
         ui.horizontal(|ui| {
             let colour = palette.kind(kind);
@@ -84,13 +82,6 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
                 out.push(Command::SetFilter(filter));
             }
         });
-    }
-    if state.as_of().is_some() {
-        ui.label(
-            RichText::new("Faded: not yet founded or begun, or ended")
-                .small()
-                .weak(),
-        );
     }
 }
 
@@ -143,10 +134,27 @@ pub fn network_controls(
                         if slider.changed() {
                             out.push(Command::SetEgoDepth(depth));
                         }
+                        ghost_toggle(ui, state, out);
                     });
                 });
         });
     release
+}
+
+/// As of a date, whether what does not exist then is hidden or drawn as ghosts. With the
+/// view controls, not in the legend: a long legend scrolls, and this must stay in reach.
+fn ghost_toggle(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(day) = state.filter().as_of_day() else {
+        return;
+    };
+    let absent = state.view.structural.node_count() - state.view.visible.node_count();
+    let mut ghosts = state.prefs.show_ghosts;
+    let toggle = ui.checkbox(&mut ghosts, "Ghosts").on_hover_text(format!(
+        "Show the {absent} not there on {day} (not yet founded or begun, or ended) as ghosts"
+    ));
+    if toggle.changed() {
+        out.push(Command::SetShowGhosts(ghosts));
+    }
 }
 
 /// Why the dataset could not be opened; the atlas on screen is the one from before.

@@ -45,6 +45,9 @@ impl AtlasApp {
             Verb::Escape => vec![self.escape()],
             Verb::PathFinder => vec![self.toggle_window(windows::PATH_FINDER)],
             Verb::Centrality => vec![self.toggle_window(windows::CENTRALITY)],
+            Verb::WhatChanged => vec![self.toggle_window(windows::WHAT_CHANGED)],
+            Verb::DateBack => self.step_date(-1.0),
+            Verb::DateForward => self.step_date(1.0),
             Verb::Glossary => vec![self.toggle_window(windows::GLOSSARY)],
             Verb::Help => vec![self.toggle_window(windows::HELP)],
             Verb::ToggleRegions => vec![Command::TogglePanel(Panel::Regions)],
@@ -60,16 +63,27 @@ impl AtlasApp {
         }
     }
 
-    /// Play from the start when the cursor is at the end (or today); pause otherwise.
+    /// Play from the left edge of the years the timeline shows when the cursor is at the end
+    /// (or today) or outside them; pause otherwise.
     fn play_pause(&self) -> Vec<Command> {
         let state = &self.state;
         let (lo, hi) = state.time_range();
+        let start = self.timeline.play_start((lo, hi));
         let mut commands = Vec::new();
-        if !state.view.playing && state.as_of().is_none_or(|t| t >= hi) {
-            commands.push(Command::SetAsOf(Some(lo)));
+        if !state.view.playing && state.as_of().is_none_or(|t| t >= hi || t < start) {
+            commands.push(Command::SetAsOf(Some(start)));
         }
         commands.push(Command::SetPlaying(!state.view.playing));
         commands
+    }
+
+    /// One month back or forward from the cursor (from today's end of the axis when it is
+    /// unset); forward past the end is today again.
+    fn step_date(&self, months: f64) -> Vec<Command> {
+        let (lo, hi) = self.state.time_range();
+        let t = self.state.as_of().unwrap_or(hi) + months / 12.0;
+        let next = (t < hi).then_some(t.max(lo));
+        vec![Command::SetPlaying(false), Command::SetAsOf(next)]
     }
 
     fn toggle_window(&self, name: &'static str) -> Command {

@@ -32,6 +32,10 @@ pub struct Prefs {
     pub ego_depth: usize,
     /// Show only the selection's ego network.
     pub ego_only: bool,
+    /// Draw what does not exist on the "as of" date as ghosts instead of hiding it.
+    pub show_ghosts: bool,
+    /// Years per second while playing the timeline.
+    pub play_speed: f64,
     /// The floating windows that are open, by their names (see `windows/mod.rs`).
     pub open_windows: BTreeSet<String>,
 }
@@ -48,6 +52,8 @@ impl Default for Prefs {
             show_timeline: true,
             ego_depth: 1,
             ego_only: false,
+            show_ghosts: false,
+            play_speed: crate::ui::views::timeline::PLAY_YEARS_PER_SEC,
             open_windows: BTreeSet::new(),
         }
     }

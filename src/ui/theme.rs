@@ -123,6 +123,12 @@ impl Palette {
         c.gamma_multiply(0.18)
     }
 
+    /// What does not exist on the "as of" date, when the user asks to see it: plainly there,
+    /// plainly not live.
+    pub fn ghost(&self, c: Color32) -> Color32 {
+        c.gamma_multiply(0.32)
+    }
+
     pub fn error(&self) -> Color32 {
         if self.dark {
             Color32::from_rgb(255, 110, 100)

@@ -83,18 +83,29 @@ impl FoundPath {
     }
 }
 
+/// The date and view mode the user had before a story took over, put back when it closes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BeforeStory {
+    pub as_of: Option<f64>,
+    pub ego_only: bool,
+}
+
 /// What the user is looking at.
 pub struct ViewState {
     pub selection: Option<Selection>,
     pub history: History,
     pub path: FoundPath,
     pub story: Option<StoryProgress>,
+    /// Set while a story runs.
+    pub before_story: Option<BeforeStory>,
+    /// What changed between two days, marked in the network while "What changed" is open.
+    pub changes: Option<Box<crate::graph::Changes>>,
     pub presentation: bool,
     pub playing: bool,
     /// Cache of the filter applied to the graph; `apply` recomputes it when either changes.
     pub visible: Visible,
     /// Cache of the same without the "as of" cursor: what exists at some time. The network
-    /// fades what is here but not in `visible`.
+    /// hides what is here but not in `visible`, or draws it as ghosts.
     pub structural: Visible,
 }
 
@@ -105,6 +116,8 @@ impl ViewState {
             history: History::default(),
             path: FoundPath::default(),
             story: None,
+            before_story: None,
+            changes: None,
             presentation: false,
             playing: false,
             visible: filter.apply(graph),

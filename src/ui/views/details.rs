@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::graph::{AtlasGraph, Direction, neighbours};
+use crate::graph::time::{event_span, relation_span};
+use crate::graph::{AtlasGraph, Day, Direction, Standing, Status, neighbours};
 use crate::model::source_quality::SourceKinds;
 use crate::model::{Actor, Event, PartialDate, Relation, RelationKind, validate::is_web_link};
 use crate::ui::command::{Command, select_and_frame};
@@ -31,7 +32,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command
                     None => missing(ui, id),
                 },
                 Some(Selection::Relation(i)) => match graph.atlas().relations.get(*i) {
-                    Some(r) => relation(ui, graph, r, out),
+                    Some(r) => relation(ui, graph, r, state.filter().as_of_day(), out),
                     None => missing(ui, &format!("relation {i}")),
                 },
                 Some(Selection::Event(id)) => {
@@ -102,6 +103,39 @@ fn span(from: Option<PartialDate>, until: Option<PartialDate>) -> String {
     }
 }
 
+/// A record's dates with its standing on the "as of" day: "since 2022-05-23 · not yet".
+/// Without a day only *undated* is marked, since "current" then means nothing.
+fn dated(when: String, standing: Option<Standing>, undated: bool) -> String {
+    let mut marks: Vec<&str> = Vec::new();
+    if let Some(s) = standing
+        && s.status != Status::Current
+    {
+        marks.push(s.status.label());
+    }
+    if undated {
+        marks.push("undated");
+    }
+    match (when.is_empty(), marks.is_empty()) {
+        (_, true) => when,
+        (true, false) => marks.join(" · "),
+        (false, false) => format!("{when} · {}", marks.join(" · ")),
+    }
+}
+
+/// A date mark in the warning colour when the record is not current, weak otherwise.
+fn date_label(ui: &mut Ui, text: String, standing: Option<Standing>) {
+    if text.is_empty() {
+        return;
+    }
+    let absent = standing.is_some_and(|s| !s.exists());
+    let text = RichText::new(text).small();
+    ui.label(if absent {
+        text.color(ui.visuals().warn_fg_color)
+    } else {
+        text.weak()
+    });
+}
+
 fn actor_link(ui: &mut Ui, actor: &Actor, out: &mut Vec<Command>) {
     if ui
         .link(&actor.name)
@@ -120,8 +154,19 @@ fn actor(
     out: &mut Vec<Command>,
 ) {
     let graph = &state.dataset.graph;
+    let day = state.filter().as_of_day();
     let a = graph.actor(node);
     ui.heading(&a.name);
+    if let Some(day) = day {
+        let standing = graph.actor_standing(node, day);
+        if !standing.exists() {
+            let text = match standing.status {
+                Status::NotYet => format!("Not yet there on {day}"),
+                _ => format!("Gone by {day}"),
+            };
+            date_label(ui, text, Some(standing));
+        }
+    }
     let kind = match a.kind {
         crate::model::ActorKind::Instrument(sub) => format!("Instrument · {}", sub.label()),
         k => k.label().to_string(),
@@ -169,53 +214,90 @@ fn actor(
         ui.add_space(4.0);
         crate::ui::windows::glossary::linked_text(ui, state, &a.summary, out);
     }
-    if !a.holders.is_empty() {
-        ui.add_space(6.0);
-        ui.strong("Holders");
-        for h in &a.holders {
-            let when = span(h.from, h.until);
-            let note = h
-                .note
-                .as_deref()
-                .map(|n| format!(" — {n}"))
-                .unwrap_or_default();
-            ui.label(format!("• {}  {when}{note}", h.name));
-        }
-    }
-    relations(ui, graph, node, out);
+    holders(ui, graph, node, day);
+    relations(ui, graph, node, day, out);
     let events: Vec<&Event> = graph.events_of(node).collect();
     if !events.is_empty() {
         ui.add_space(6.0);
         ui.strong(format!("Events ({})", events.len()));
         for e in events {
-            if ui.link(format!("{}  {}", e.date, e.title)).clicked() {
-                out.push(Command::Select(Selection::Event(e.id.clone())));
-            }
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(format!("{}  {}", e.date, e.title)).clicked() {
+                    out.push(Command::Select(Selection::Event(e.id.clone())));
+                }
+                let standing = day.map(|d| event_span(e).standing_at(d));
+                date_label(ui, dated(String::new(), standing, false), standing);
+            });
         }
     }
     sources(ui, graph, &a.sources, out);
 }
 
-/// Relations grouped by kind and direction: "appoints →", "← member of".
+/// The post's holders, and who held it on the "as of" day.
+fn holders(ui: &mut Ui, graph: &AtlasGraph, node: petgraph::graph::NodeIndex, day: Option<Day>) {
+    let a = graph.actor(node);
+    if a.holders.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong("Holders");
+    if let Some(day) = day {
+        let on: Vec<&str> = graph
+            .holders_on(node, day)
+            .into_iter()
+            .filter(|(_, s)| s.exists())
+            .map(|(h, _)| h.name.as_str())
+            .collect();
+        let text = if on.is_empty() {
+            format!("On {day}: nobody in the atlas held the post")
+        } else {
+            format!("On {day}: {}", on.join(", "))
+        };
+        ui.label(RichText::new(text).strong());
+    }
+    let post = graph.actor_span(node);
+    for h in &a.holders {
+        let span_of = crate::graph::time::holder_span(h, &post);
+        let standing = day.map(|d| span_of.standing_at(d));
+        let note = h
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        ui.horizontal_wrapped(|ui| {
+            let when = span(h.from, h.until);
+            ui.label(format!("• {}  {when}{note}", h.name));
+            date_label(
+                ui,
+                dated(String::new(), standing, span_of.undated),
+                standing,
+            );
+        });
+    }
+}
+
+/// Relations grouped by kind and direction: "appoints →", "← member of"; each with its dates
+/// and its standing on the "as of" day.
 fn relations(
     ui: &mut Ui,
     graph: &AtlasGraph,
     node: petgraph::graph::NodeIndex,
+    day: Option<Day>,
     out: &mut Vec<Command>,
 ) {
-    let mut groups: BTreeMap<(RelationKind, bool), Vec<(petgraph::graph::NodeIndex, usize)>> =
-        BTreeMap::new();
+    type Row = (petgraph::graph::NodeIndex, petgraph::graph::EdgeIndex);
+    let mut groups: BTreeMap<(RelationKind, bool), Vec<Row>> = BTreeMap::new();
     for (other, edge) in neighbours(graph, node, None, Direction::Outgoing) {
         groups
             .entry((graph.relation(edge).kind, true))
             .or_default()
-            .push((other, graph.graph()[edge]));
+            .push((other, edge));
     }
     for (other, edge) in neighbours(graph, node, None, Direction::Incoming) {
         groups
             .entry((graph.relation(edge).kind, false))
             .or_default()
-            .push((other, graph.graph()[edge]));
+            .push((other, edge));
     }
     if groups.is_empty() {
         return;
@@ -232,11 +314,13 @@ fn relations(
             .id_salt(("rel", kind, outgoing))
             .default_open(list.len() <= 8)
             .show(ui, |ui| {
-                for (other, index) in list {
+                for (other, edge) in list {
+                    let index = graph.graph()[edge];
                     ui.horizontal_wrapped(|ui| {
                         actor_link(ui, graph.actor(other), out);
                         let r = &graph.atlas().relations[index];
-                        let when = span(r.since, r.until);
+                        let span_of = graph.relation_span(edge);
+                        let standing = day.map(|d| span_of.standing_at(d));
                         if ui
                             .small_button("details")
                             .on_hover_text("Details of this relation")
@@ -244,16 +328,21 @@ fn relations(
                         {
                             out.push(Command::Select(Selection::Relation(index)));
                         }
-                        if !when.is_empty() {
-                            ui.label(RichText::new(when).weak());
-                        }
+                        let when = dated(span(r.since, r.until), standing, span_of.undated);
+                        date_label(ui, when, standing);
                     });
                 }
             });
     }
 }
 
-fn relation(ui: &mut Ui, graph: &AtlasGraph, r: &Relation, out: &mut Vec<Command>) {
+fn relation(
+    ui: &mut Ui,
+    graph: &AtlasGraph,
+    r: &Relation,
+    day: Option<Day>,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Relation");
     ui.horizontal_wrapped(|ui| {
         if let Some(a) = graph.node(&r.from) {
@@ -264,7 +353,18 @@ fn relation(ui: &mut Ui, graph: &AtlasGraph, r: &Relation, out: &mut Vec<Command
             actor_link(ui, graph.actor(b), out);
         }
     });
-    field(ui, "When", span(r.since, r.until));
+    let end = |id: &str| graph.node(id).map(|n| graph.actor_span(n));
+    let span_of = relation_span(r, end(&r.from).as_ref(), end(&r.to).as_ref());
+    let standing = day.map(|d| span_of.standing_at(d));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("When:").strong());
+        let when = span(r.since, r.until);
+        let when = match (when.is_empty(), span_of.start) {
+            (true, Some(start)) => format!("from {start} (its later end's start)"),
+            _ => when,
+        };
+        date_label(ui, dated(when, standing, span_of.undated), standing);
+    });
     field(ui, "Note", r.note.clone().unwrap_or_default());
     field(
         ui,

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::graph::region_counts;
 use crate::model::{ActorKind, RelationKind};
 use crate::ui::command::{Command, select_and_frame};
 use crate::ui::state::AppState;
@@ -35,12 +36,18 @@ fn regions(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Comman
     {
         out.push(Command::FocusRegion(None));
     }
-    for region in &atlas.regions {
+    let counts = region_counts(&state.dataset.graph, state.filter().as_of_day());
+    for (region, count) in atlas.regions.iter().zip(counts) {
         let members: Vec<usize> = (0..atlas.actors.len())
             .filter(|&i| atlas.actors[i].regions.contains(&region.id))
             .collect();
         let chosen = state.region() == Some(region.id.as_str());
-        let label = format!("{} ({})", region.name, members.len());
+        // As of a date: how many of the region's actors exist then, of how many in all.
+        let label = if count.existing == count.total {
+            format!("{} ({})", region.name, count.total)
+        } else {
+            format!("{} ({} of {})", region.name, count.existing, count.total)
+        };
         let response = ui
             .selectable_label(chosen, label)
             .on_hover_text(&region.summary);

@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, Id, Key, Modifiers, Response, RichText, Ui};
 
-use crate::graph::search::{Hit, search};
+use crate::graph::Day;
+use crate::graph::search::{Hit, search_on};
 use crate::model::ActorKind;
 use crate::ui::command::{Command, Request, select_and_frame};
 use crate::ui::state::AppState;
@@ -26,7 +27,7 @@ pub struct SearchView {
     hits: Vec<Hit>,
     /// Index into `hits` in display (grouped) order.
     cursor: usize,
-    searched: Option<(String, u64)>,
+    searched: Option<(String, u64, Option<Day>)>,
     /// The highlight moved (by keyboard or a new query): bring it into view once.
     scroll_to_cursor: bool,
 }
@@ -68,9 +69,11 @@ impl SearchView {
         if ui.input(|i| i.key_pressed(Key::Escape)) && focused {
             self.query.clear();
         }
-        let key = (self.query.clone(), state.dataset.generation);
+        let day = state.filter().as_of_day();
+        let key = (self.query.clone(), state.dataset.generation, day);
         if self.searched.as_ref() != Some(&key) {
-            self.hits = search(&state.dataset.graph, &self.query, MAX_HITS);
+            // As of a date, what exists then ranks first and the rest says why it is absent.
+            self.hits = search_on(&state.dataset.graph, &self.query, MAX_HITS, day);
             self.cursor = 0;
             self.scroll_to_cursor = true;
             self.searched = Some(key);
@@ -125,7 +128,11 @@ impl SearchView {
                                     let hit = &self.hits[i];
                                     let actor = state.dataset.graph.actor(hit.node);
                                     let current = order.get(self.cursor) == Some(&i);
-                                    let row = ui.selectable_label(current, hit.label(&actor.name));
+                                    let mut text = hit.label(&actor.name);
+                                    if let Some(s) = hit.standing.filter(|s| !s.exists()) {
+                                        text.push_str(&format!("  · {}", s.status.label()));
+                                    }
+                                    let row = ui.selectable_label(current, text);
                                     if current && scroll {
                                         row.scroll_to_me(None);
                                     }

@@ -15,13 +15,17 @@ use crate::ui::view_state::Selection;
 const PICK_RADIUS: f32 = 9.0;
 /// The plot opens on the most recent years; older events are a zoom or drag away.
 const DEFAULT_SPAN_YEARS: f64 = 35.0;
-/// Years the cursor advances per second while playing.
+/// Years the cursor advances per second while playing, by default.
 pub const PLAY_YEARS_PER_SEC: f64 = 1.5;
+/// The speeds offered next to Play, in years per second.
+const PLAY_SPEEDS: [f64; 4] = [0.5, 1.5, 3.0, 6.0];
 
 #[derive(Default)]
 pub struct TimelineView {
     /// The user is dragging the cursor line rather than panning the plot.
     dragging_cursor: bool,
+    /// The years the plot showed last frame, for Play to start from its left edge.
+    shown: Option<(f64, f64)>,
 }
 
 /// The events on show, in lanes by kind, for one frame.
@@ -63,11 +67,27 @@ impl<'a> Lanes<'a> {
 }
 
 impl TimelineView {
+    /// Where Play starts: the left edge of the years on show (inside the atlas's range), or
+    /// before the first frame, the left edge the plot opens on.
+    pub fn play_start(&self, (lo, hi): (f64, f64)) -> f64 {
+        let left = self
+            .shown
+            .map_or((hi - DEFAULT_SPAN_YEARS).max(lo), |(left, _)| left);
+        left.clamp(lo, hi)
+    }
+
+    /// The years the plot showed last frame, from left to right.
+    pub fn shown_years(&self) -> Option<(f64, f64)> {
+        self.shown
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let (lo, hi) = state.time_range();
         self.controls(ui, state, lo, hi, out);
         let lanes = Lanes::of(state);
         let response = self.plot(ui, state, &lanes, (lo, hi), palette);
+        let bounds = response.transform.bounds();
+        self.shown = Some((bounds.min()[0], bounds.max()[0]));
         lane_names(ui, &response, &lanes, palette);
         self.drag_cursor(ui, state, &response, (lo, hi), out);
         pick_event(&response, &lanes, out);
@@ -107,6 +127,11 @@ impl TimelineView {
             .show(ui, |plot_ui| {
                 event_points(plot_ui, state, lanes, palette);
                 selected_points(plot_ui, state, lanes, palette);
+                if let Some(t) = state.as_of()
+                    && !self.dragging_cursor
+                {
+                    follow(plot_ui, t);
+                }
                 if let Some(t) = state.as_of() {
                     plot_ui.vline(
                         VLine::new("as of", t)
@@ -167,6 +192,20 @@ impl TimelineView {
                 "▶ Play"
             };
             verbs::button(ui, state, Verb::PlayPause, play_label, out);
+            let speed = state.prefs.play_speed;
+            egui::ComboBox::from_id_salt("play-speed")
+                .selected_text(format!("{speed} years/s"))
+                .width(90.0)
+                .show_ui(ui, |ui| {
+                    for choice in PLAY_SPEEDS {
+                        let label = format!("{choice} years/s");
+                        if ui.selectable_label(speed == choice, label).clicked() {
+                            out.push(Command::SetPlaySpeed(choice));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("How fast Play moves through the years");
             let mut t = state.as_of().unwrap_or(hi);
             let slider = egui::Slider::new(&mut t, lo..=hi)
                 .text("as of")
@@ -203,6 +242,9 @@ impl TimelineView {
 }
 
 /// Event markers, one series per lane and colour (the kind of the first actor).
+/// A marker's colour, and whether its date is approximate.
+type MarkerLook = (egui::Color32, bool);
+
 fn event_points(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     state: &AppState,
@@ -211,7 +253,8 @@ fn event_points(
 ) {
     let graph = &state.dataset.graph;
     for kind in &lanes.kinds {
-        let mut by_colour: Vec<(egui::Color32, Vec<[f64; 2]>)> = Vec::new();
+        // An approximate date ("c. 2007") is drawn as a ring, not a dot: a soft marker.
+        let mut by_look: Vec<(MarkerLook, Vec<[f64; 2]>)> = Vec::new();
         for e in lanes.events.iter().filter(|e| e.kind == *kind) {
             let colour = e
                 .actors
@@ -219,17 +262,19 @@ fn event_points(
                 .and_then(|id| graph.node(id))
                 .map(|n| palette.kind(graph.actor(n).kind))
                 .unwrap_or(palette.muted());
+            let look = (colour, e.date.is_approximate());
             let p = lanes.point(e);
-            match by_colour.iter_mut().find(|(c, _)| *c == colour) {
+            match by_look.iter_mut().find(|(l, _)| *l == look) {
                 Some((_, pts)) => pts.push([p.x, p.y]),
-                None => by_colour.push((colour, vec![[p.x, p.y]])),
+                None => by_look.push((look, vec![[p.x, p.y]])),
             }
         }
-        for (i, (colour, pts)) in by_colour.into_iter().enumerate() {
+        for (i, ((colour, approximate), pts)) in by_look.into_iter().enumerate() {
             plot_ui.points(
                 Points::new(format!("{}-{i}", kind.label()), pts)
                     .color(colour)
                     .radius(4.5)
+                    .filled(!approximate)
                     .shape(MarkerShape::Circle)
                     .allow_hover(false),
             );
@@ -335,9 +380,21 @@ fn pick_event(response: &egui_plot::PlotResponse<()>, lanes: &Lanes<'_>, out: &m
     }
 }
 
+/// Keeps the cursor in view: when it leaves the years on show (playing, a story step, a typed
+/// date), the plot pans so that it sits a fifth from the right edge.
+fn follow(plot_ui: &mut egui_plot::PlotUi<'_>, t: f64) {
+    let bounds = plot_ui.plot_bounds();
+    let (left, right) = (bounds.min()[0], bounds.max()[0]);
+    if t < left || t > right {
+        let width = right - left;
+        let new_left = t - 0.8 * width;
+        plot_ui.set_plot_bounds_x(new_left..=new_left + width);
+    }
+}
+
 /// The next cursor position while playing, and whether playing should stop.
-pub fn advance(t: f64, dt_secs: f64, hi: f64) -> (f64, bool) {
-    let next = t + dt_secs * PLAY_YEARS_PER_SEC;
+pub fn advance(t: f64, dt_secs: f64, hi: f64, years_per_sec: f64) -> (f64, bool) {
+    let next = t + dt_secs * years_per_sec;
     if next >= hi {
         (hi, true)
     } else {

@@ -7,6 +7,7 @@ mod centrality;
 pub mod glossary;
 mod help;
 mod path_finder;
+mod what_changed;
 
 use eframe::egui::{self, Ui};
 
@@ -18,11 +19,13 @@ pub use centrality::CentralityWindow;
 pub use glossary::GlossaryWindow;
 pub use help::HelpWindow;
 pub use path_finder::PathFinder;
+pub use what_changed::WhatChangedWindow;
 
 pub const GLOSSARY: &str = "glossary";
 pub const PATH_FINDER: &str = "path-finder";
 pub const CENTRALITY: &str = "centrality";
 pub const HELP: &str = "help";
+pub const WHAT_CHANGED: &str = "what-changed";
 
 /// A window that floats over the atlas.
 pub trait AtlasWindow {
@@ -46,6 +49,7 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
         Box::new(GlossaryWindow::default()),
         Box::new(PathFinder::default()),
         Box::new(CentralityWindow::default()),
+        Box::new(WhatChangedWindow::default()),
     ]
 }
 

@@ -83,6 +83,16 @@ impl NetworkView {
     }
 
     /// The nodes the camera was last asked to frame (a story step, a path, a region).
+    /// The nodes the network draws this frame (ghosts included when they are shown), by index.
+    pub fn shown_nodes(&self, state: &AppState) -> Vec<usize> {
+        self.looks(state)
+            .iter()
+            .enumerate()
+            .filter(|(_, look)| **look != paint::NodeLook::Hidden)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     pub fn framed(&self) -> &[usize] {
         &self.framed
     }
@@ -258,7 +268,7 @@ fn framing_of(state: &AppState, ids: &[String]) -> Vec<usize> {
         .filter_map(|id| graph.node(id).map(|n| n.index()))
         .collect();
     match nodes[..] {
-        [single] => ego_network(graph, NodeIndex::new(single), 1, &state.view.structural)
+        [single] => ego_network(graph, NodeIndex::new(single), 1, &state.view.visible)
             .into_iter()
             .map(|(n, _)| n.index())
             .collect(),

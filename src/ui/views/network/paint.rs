@@ -119,7 +119,7 @@ pub fn paint_nodes(painter: &Painter, scene: &Scene) {
             }
             let r = scene.radii[i];
             let colour = match look {
-                NodeLook::Faded => scene.palette.faded(scene.colours[i]),
+                NodeLook::Faded => scene.palette.ghost(scene.colours[i]),
                 _ => scene.colours[i],
             };
             painter.circle_filled(p, r, colour);

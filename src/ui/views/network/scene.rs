@@ -15,14 +15,17 @@ use super::NetworkView;
 use super::paint::{self, NodeLook, Scene};
 
 impl NetworkView {
-    /// Which nodes show, fade (not yet there at the "as of" date) or stand out.
+    /// Which nodes show, stand out, or (not there on the "as of" date) are hidden or drawn
+    /// as ghosts, as the user chose.
     pub(super) fn looks(&self, state: &AppState) -> Vec<NodeLook> {
         let structural = &state.view.structural;
+        let ghosts = state.prefs.show_ghosts;
         let mut looks: Vec<NodeLook> = (0..self.positions.len())
             .map(
                 |i| match (structural.nodes[i], state.view.visible.nodes[i]) {
                     (false, _) => NodeLook::Hidden,
-                    (true, false) => NodeLook::Faded,
+                    (true, false) if ghosts => NodeLook::Faded,
+                    (true, false) => NodeLook::Hidden,
                     (true, true) => NodeLook::Normal,
                 },
             )
@@ -52,10 +55,11 @@ impl NetworkView {
             .flatten()
         {
             lit.push(node.index());
+            // Only links that exist on the date light up, ghosts or not.
             lit.extend(
                 neighbours(graph, node, None, Direction::Both)
                     .into_iter()
-                    .filter(|(_, e)| state.view.structural.edges[e.index()])
+                    .filter(|(_, e)| state.view.visible.edges[e.index()])
                     .map(|(n, _)| n.index()),
             );
         }
@@ -72,6 +76,11 @@ impl NetworkView {
                     .filter_map(|a| graph.node(a))
                     .map(|n| n.index()),
             );
+        }
+        if let Some(changes) = &state.view.changes {
+            // Node i is actor i.
+            lit.extend(&changes.actors_founded);
+            lit.extend(&changes.instruments_adopted);
         }
         if let Some((_, Some(step))) = state.story() {
             lit.extend(
@@ -154,6 +163,7 @@ impl NetworkView {
             .iter()
             .map(|s| s.edge.index())
             .collect();
+        let (begun, ended) = change_marks(state);
         let selected = state.selected_actor().map(|n| n.index() as u32);
         let hovered = self.hovered.map(|n| n as u32);
         // Many edges seen from afar: hairlines (see `paint::edge_mesh`).
@@ -166,14 +176,22 @@ impl NetworkView {
                 if !state.view.structural.edges[e] || hidden(a) || hidden(b) {
                     return None;
                 }
+                let exists = state.view.visible.edges[e];
+                let index = graph.graph()[EdgeIndex::new(e)];
+                // "What changed" shows what ended as ghosts even when ghosts are off.
+                if !exists && !state.prefs.show_ghosts && !ended.contains(&index) {
+                    return None;
+                }
                 let relation = graph.relation(EdgeIndex::new(e));
                 let touches = |n: Option<u32>| n.is_some_and(|n| n == a || n == b);
                 let (colour, width) = if path_edges.contains(&e) {
                     (palette.highlight(), 3.5)
+                } else if begun.contains(&index) {
+                    (palette.highlight(), 2.5)
+                } else if !exists {
+                    (palette.ghost(palette.edge(relation.kind)), 1.0)
                 } else if touches(selected) || touches(hovered) {
                     (palette.highlight().gamma_multiply(0.8), 2.0)
-                } else if !state.view.visible.edges[e] {
-                    (palette.faded(palette.edge(relation.kind)), 1.0)
                 } else {
                     (palette.edge(relation.kind), 1.0)
                 };
@@ -184,6 +202,17 @@ impl NetworkView {
     }
 }
 
+/// The relations (by index) that "What changed" marks as begun and as ended.
+fn change_marks(state: &AppState) -> (HashSet<usize>, HashSet<usize>) {
+    match &state.view.changes {
+        Some(c) => (
+            c.relations_begun.iter().copied().collect(),
+            c.relations_ended.iter().copied().collect(),
+        ),
+        None => (HashSet::new(), HashSet::new()),
+    }
+}
+
 /// The nodes of the selection's ego network when the view shows only that.
 pub(super) fn ego_set(state: &AppState) -> Option<HashSet<usize>> {
     if !state.prefs.ego_only {
@@ -191,6 +220,7 @@ pub(super) fn ego_set(state: &AppState) -> Option<HashSet<usize>> {
     }
     let centre = state.selected_actor()?;
     let graph = &state.dataset.graph;
-    let ego = ego_network(graph, centre, state.prefs.ego_depth, &state.view.structural);
+    // The ego network as of the date: a link that did not exist yet does not connect.
+    let ego = ego_network(graph, centre, state.prefs.ego_depth, &state.view.visible);
     Some(ego.into_iter().map(|(n, _)| n.index()).collect())
 }
