@@ -8,6 +8,7 @@ pub mod cli;
 pub mod graph;
 pub mod io;
 pub mod layout;
+pub mod map;
 pub mod model;
 pub mod synth;
 pub mod ui;
