@@ -5,7 +5,7 @@ mod common;
 use std::path::PathBuf;
 
 use atlas::ui::app::AtlasApp;
-use atlas::ui::state::Selection;
+use atlas::ui::view_state::Selection;
 use common::{FixedDialogs, harness, harness_with, step_until};
 use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
@@ -28,7 +28,7 @@ fn search_tolerates_a_typo_and_selects_the_actor() {
     let mut harness = harness();
     search_and_pick(&mut harness, "Danish Tech Ambasador");
     assert_eq!(
-        harness.state().state.selection,
+        harness.state().state.view.selection,
         Some(Selection::Actor("denmark-tech-ambassador".into()))
     );
     // The details panel shows the post, its holders and its sources.
@@ -65,7 +65,7 @@ fn search_ignores_accents_and_offers_results_grouped_by_kind() {
     harness.key_press(Key::Enter);
     harness.run_steps(3);
     assert!(matches!(
-        harness.state().state.selection,
+        harness.state().state.view.selection,
         Some(Selection::Actor(_))
     ));
 }
@@ -73,12 +73,12 @@ fn search_ignores_accents_and_offers_results_grouped_by_kind() {
 #[test]
 fn clicking_a_region_filters_every_panel() {
     let mut harness = harness();
-    let all = harness.state().state.visible.node_count();
+    let all = harness.state().state.view.visible.node_count();
     harness.get_by_label_contains("Indo-Pacific (").click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.region.as_deref(), Some("indo-pacific"));
-    let shown = state.visible.node_count();
+    assert_eq!(state.region(), Some("indo-pacific"));
+    let shown = state.view.visible.node_count();
     assert!(shown > 0 && shown < all, "{shown} of {all}");
     // The region lists its members grouped by kind.
     harness.get_by_label_contains("States (");
@@ -88,7 +88,7 @@ fn clicking_a_region_filters_every_panel() {
 #[test]
 fn moving_the_time_cursor_changes_the_network() {
     let mut harness = harness();
-    let today = harness.state().state.visible.edge_count();
+    let today = harness.state().state.view.visible.edge_count();
     harness
         .get_by_role_and_label(Role::Slider, "as of")
         .set_value_accesskit(2010.0);
@@ -96,13 +96,13 @@ fn moving_the_time_cursor_changes_the_network() {
     let state = &harness.state().state;
     let as_of = state.as_of().expect("the cursor is set");
     assert!((2009.9..2010.1).contains(&as_of), "{as_of}");
-    let then = state.visible.edge_count();
+    let then = state.view.visible.edge_count();
     assert!(then < today, "as of 2010: {then} relations, today {today}");
     harness.get_by_label("The graph as of 2010-01-01");
     // Home goes back to today.
     harness.key_press(Key::Home);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.visible.edge_count(), today);
+    assert_eq!(harness.state().state.view.visible.edge_count(), today);
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn play_animates_through_the_years() {
     assert!(later > first, "{first} → {later}");
     harness.get_by_label("Pause").click();
     harness.run_steps(2);
-    assert!(!harness.state().state.playing);
+    assert!(!harness.state().state.view.playing);
 }
 
 #[test]
@@ -133,10 +133,10 @@ fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
         open: Some(broken),
         ..FixedDialogs::default()
     });
-    let before = harness.state().state.graph.node_count();
+    let before = harness.state().state.dataset.graph.node_count();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     assert!(
-        step_until(&mut harness, |app| app.state.failure.is_some()),
+        step_until(&mut harness, |app| app.state.dataset.failure.is_some()),
         "the load reports back"
     );
     harness.run_steps(2);
@@ -144,13 +144,13 @@ fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
     harness.get_by_label_contains("relation-unknown-to.ron:");
     harness.get_by_label_contains("unknown actor");
     assert_eq!(
-        harness.state().state.graph.node_count(),
+        harness.state().state.dataset.graph.node_count(),
         before,
         "the atlas stays"
     );
     harness.get_by_label("Dismiss").click();
     harness.run_steps(2);
-    assert!(harness.state().state.failure.is_none());
+    assert!(harness.state().state.dataset.failure.is_none());
 }
 
 #[test]
@@ -170,23 +170,23 @@ fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
         .dataset
         .as_ref()
         == Some(&valid)));
-    assert!(harness.state().state.graph.node_count() < 50);
+    assert!(harness.state().state.dataset.graph.node_count() < 50);
 }
 
 #[test]
 fn selection_history_goes_back_and_forward_with_alt_arrows() {
     let mut harness = harness();
     search_and_pick(&mut harness, "Denmark");
-    let first = harness.state().state.selection.clone();
+    let first = harness.state().state.view.selection.clone();
     search_and_pick(&mut harness, "France");
-    let second = harness.state().state.selection.clone();
+    let second = harness.state().state.view.selection.clone();
     assert_ne!(first, second);
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.selection, first);
+    assert_eq!(harness.state().state.view.selection, first);
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.selection, second);
+    assert_eq!(harness.state().state.view.selection, second);
 }
 
 #[test]
@@ -195,12 +195,12 @@ fn the_shortcuts_overlay_opens_with_f1() {
     assert!(harness.query_by_label("Open a dataset…").is_none());
     harness.key_press(Key::F1);
     harness.run_steps(2);
-    assert!(harness.state().state.windows.help);
+    assert!(harness.state().state.is_open(atlas::ui::windows::HELP));
     harness.get_by_label("Open a dataset…");
     harness.get_by_label("Ctrl+O");
     harness.key_press(Key::Escape);
     harness.run_steps(2);
-    assert!(!harness.state().state.windows.help);
+    assert!(!harness.state().state.is_open(atlas::ui::windows::HELP));
 }
 
 /// eframe storage kept in memory, as the app's save and restore see it.

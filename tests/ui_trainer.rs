@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 
 use atlas::ui::app::AtlasApp;
-use atlas::ui::state::Selection;
+use atlas::ui::view_state::Selection;
 use common::{FixedDialogs, build, harness, harness_with, status, step_until};
 use eframe::egui::{Key, Modifiers, TextStyle, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
@@ -30,9 +30,9 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
         .click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.story.as_ref().map(|p| p.step), Some(0));
+    assert_eq!(state.view.story.as_ref().map(|p| p.step), Some(0));
     assert_eq!(
-        state.selection,
+        state.view.selection,
         Some(Selection::Actor("united-states-cyber-coordinator".into()))
     );
     let first_time = state.as_of().expect("the step sets the cursor");
@@ -43,9 +43,9 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.key_press(Key::PageDown);
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.story.as_ref().map(|p| p.step), Some(1));
+    assert_eq!(state.view.story.as_ref().map(|p| p.step), Some(1));
     assert_ne!(
-        state.selection,
+        state.view.selection,
         Some(Selection::Actor("united-states-cyber-coordinator".into()))
     );
     let second_time = state.as_of().expect("set");
@@ -54,7 +54,7 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.key_press(Key::PageUp);
     harness.run_steps(2);
     assert_eq!(
-        harness.state().state.story.as_ref().map(|p| p.step),
+        harness.state().state.view.story.as_ref().map(|p| p.step),
         Some(0)
     );
 
@@ -67,7 +67,7 @@ fn stepping_a_story_moves_the_time_cursor_and_the_selection() {
     harness.get_by_label("Questions for discussion");
     harness.key_press(Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().state.story.is_none());
+    assert!(harness.state().state.view.story.is_none());
 }
 
 fn pick(harness: &mut Harness<'static, AtlasApp>, field: &str, text: &str, choice: &str) {
@@ -100,9 +100,13 @@ fn the_path_finder_lights_up_a_known_chain() {
     harness.get_by_label(
         "Denmark —member of→ European Union —enacts→ General Data Protection Regulation",
     );
-    let state = &harness.state().state;
-    assert_eq!(state.path.len(), 2, "two relations light up");
-    assert_eq!(state.focus.len(), 3, "the camera frames the three actors");
+    let app = harness.state();
+    assert_eq!(app.state.view.path.steps.len(), 2, "two relations light up");
+    assert_eq!(
+        app.network.framed().len(),
+        3,
+        "the camera frames the three actors"
+    );
 }
 
 #[test]
@@ -114,7 +118,7 @@ fn presentation_mode_doubles_the_type_and_folds_the_side_panels() {
     harness.get_by_label("Regions");
     harness.key_press(Key::F11);
     harness.run_steps(3);
-    assert!(harness.state().state.presentation);
+    assert!(harness.state().state.view.presentation);
     let large = body(&harness);
     assert!(large >= 2.0 * normal, "{normal} → {large}");
     assert!(
@@ -144,27 +148,27 @@ fn the_centrality_table_sorts_and_selects() {
     // Sorted by betweenness, the first row is the library's most central actor.
     let row_name = {
         let state = &harness.state().state;
-        let top = atlas::graph::centrality(&state.graph, &state.visible)[0].node;
-        state.graph.actor(top).name.clone()
+        let top = atlas::graph::centrality(&state.dataset.graph, &state.view.visible)[0].node;
+        state.dataset.graph.actor(top).name.clone()
     };
     harness.get_by_label("Betweenness ↓");
     harness
         .get_by_role_and_label(Role::Button, &row_name)
         .click();
     harness.run_steps(2);
-    let selected = harness.state().state.selection.clone();
+    let selected = harness.state().state.view.selection.clone();
     let id = match selected {
         Some(Selection::Actor(id)) => id,
         other => panic!("{other:?}"),
     };
     assert_eq!(
-        harness.state().state.graph.node(&id).map(|n| harness
+        harness
             .state()
             .state
+            .dataset
             .graph
-            .actor(n)
-            .name
-            .clone()),
+            .node(&id)
+            .map(|n| harness.state().state.dataset.graph.actor(n).name.clone()),
         Some(row_name)
     );
 }
@@ -242,7 +246,10 @@ fn exporting_graphml_from_the_menu_writes_a_file_that_parses() {
     let state = &harness.state().state;
     assert_eq!(
         (nodes, edges),
-        (state.visible.node_count(), state.visible.edge_count())
+        (
+            state.view.visible.node_count(),
+            state.view.visible.edge_count()
+        )
     );
 }
 

@@ -288,3 +288,15 @@ fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod median_tests {
+    use super::median;
+
+    #[test]
+    fn median_takes_the_middle_or_the_mean_of_the_two_middles() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(Vec::new()).is_nan());
+    }
+}

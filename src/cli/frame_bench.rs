@@ -5,9 +5,9 @@ use std::time::Instant;
 
 use eframe::egui::{self, Pos2, RawInput, Rect, vec2};
 
-use crate::graph::AtlasGraph;
+use crate::graph::{AtlasGraph, LoadedGraph};
 use crate::layout::ForceLayout;
-use crate::model::{Atlas, Loaded};
+use crate::model::Atlas;
 use crate::ui::state::{AppState, Prefs};
 use crate::ui::theme::Palette;
 use crate::ui::views::network::{NetworkView, layout_params};
@@ -37,14 +37,14 @@ impl FrameReport {
 /// after a warm-up frame that builds the font atlas.
 pub fn measure(atlas: Atlas, frames: usize) -> FrameReport {
     let state = AppState::new(
-        Loaded {
-            atlas,
+        LoadedGraph {
+            graph: AtlasGraph::new(atlas),
             origin: "bench".into(),
             warnings: Vec::new(),
         },
         Prefs::default(),
     );
-    let graph: &AtlasGraph = &state.graph;
+    let graph: &AtlasGraph = &state.dataset.graph;
     let ends: Vec<(u32, u32)> = graph.edge_ends();
     let mut layout = ForceLayout::new(graph.node_count(), &ends, layout_params());
     while !layout.is_finished() && layout.iteration() < 600 {

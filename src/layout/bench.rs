@@ -26,18 +26,6 @@ pub fn bench_iterations(
         .collect()
 }
 
-/// Median of `samples` (NaN if empty); robust to the odd slow iteration
-/// caused by other processes.
-pub fn median(samples: &[f64]) -> f64 {
-    let mut v = samples.to_vec();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,8 +36,5 @@ mod tests {
         let t = bench_iterations(50, &edges, LayoutParams::default(), 2, 5);
         assert_eq!(t.len(), 5);
         assert!(t.iter().all(|&ms| ms >= 0.0 && ms.is_finite()));
-        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
-        assert!(median(&[]).is_nan());
     }
 }

@@ -33,7 +33,7 @@ mod quality;
 mod repulsion;
 mod worker;
 
-pub use bench::{bench_iterations, median};
+pub use bench::bench_iterations;
 pub use force::{ForceLayout, StepStats};
 pub use params::LayoutParams;
 pub use quality::{

@@ -94,16 +94,6 @@ impl LayoutWorker {
         self.send(Command::Reheat);
     }
 
-    /// Asks the thread to publish a final snapshot and exit.
-    pub fn stop(&self) {
-        self.send(Command::Stop);
-    }
-
-    /// Whether the thread is still alive (it idles, alive, once finished).
-    pub fn is_running(&self) -> bool {
-        self.thread.as_ref().is_some_and(|t| !t.is_finished())
-    }
-
     fn send(&self, c: Command) {
         // A send fails only if the thread has exited; there is nothing left
         // to command then, so the error carries no information.

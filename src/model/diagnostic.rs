@@ -59,9 +59,6 @@ impl Report {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| !d.is_error())
-    }
     pub fn has_errors(&self) -> bool {
         self.errors().next().is_some()
     }

@@ -4,22 +4,12 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::io::ExportFormat;
 
-use super::actions::{Action, shortcut_text};
-use super::command::{Command, Panel};
-use super::export::format_label;
+use super::command::Command;
 use super::state::AppState;
 use super::theme::{Palette, ThemeChoice};
+use super::verbs::{self, Verb, menu_item};
 use super::views::search::SearchView;
 use super::views::stories;
-
-/// A menu entry for an action, showing its shortcut.
-fn item(ui: &mut Ui, label: &str, action: Action, picked: &mut Option<Action>) {
-    let button = egui::Button::new(label).shortcut_text(shortcut_text(ui.ctx(), action));
-    if ui.add(button).clicked() {
-        *picked = Some(action);
-        ui.close();
-    }
-}
 
 pub fn toolbar(
     ui: &mut Ui,
@@ -27,109 +17,84 @@ pub fn toolbar(
     search: &mut SearchView,
     palette: Palette,
     out: &mut Vec<Command>,
-    picked: &mut Option<Action>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, "Open dataset…", Action::Open, picked);
-            item(ui, "Reload", Action::Reload, picked);
-            if ui.button("Open the built-in atlas").clicked() {
-                out.push(Command::Open(Default::default()));
-                ui.close();
-            }
-            ui.separator();
-            ui.menu_button("Export", |ui| {
-                item(
-                    ui,
-                    "Network as PNG (as on screen)…",
-                    Action::ExportPng,
-                    picked,
-                );
-                for format in ExportFormat::ALL {
-                    if ui.button(format_label(format)).clicked() {
-                        out.push(Command::Export(format));
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            item(ui, "Quit", Action::Quit, picked);
-        });
-        ui.menu_button("View", |ui| {
-            for (label, panel, on, action) in [
-                (
-                    "Regions panel",
-                    Panel::Regions,
-                    state.prefs.show_regions,
-                    Action::ToggleRegions,
-                ),
-                (
-                    "Details panel",
-                    Panel::Details,
-                    state.prefs.show_details,
-                    Action::ToggleDetails,
-                ),
-                (
-                    "Timeline",
-                    Panel::Timeline,
-                    state.prefs.show_timeline,
-                    Action::ToggleTimeline,
-                ),
-            ] {
-                let button = egui::Button::selectable(on, label)
-                    .shortcut_text(shortcut_text(ui.ctx(), action));
-                if ui.add(button).clicked() {
-                    out.push(Command::TogglePanel(panel));
-                }
-            }
-            ui.separator();
-            ui.label("Theme");
-            for (label, choice) in [
-                ("Follow the system", ThemeChoice::System),
-                ("Light", ThemeChoice::Light),
-                ("Dark", ThemeChoice::Dark),
-            ] {
-                if ui.radio(state.prefs.theme == choice, label).clicked() {
-                    out.push(Command::SetTheme(choice));
-                }
-            }
-            let mut contrast = state.prefs.high_contrast;
-            if ui.checkbox(&mut contrast, "High contrast").changed() {
-                out.push(Command::SetHighContrast(contrast));
-            }
-            ui.separator();
-            item(ui, "Presentation mode", Action::Presentation, picked);
-            item(ui, "Fit the network", Action::FitNetwork, picked);
-        });
+        ui.menu_button("File", |ui| file_menu(ui, state, out));
+        ui.menu_button("View", |ui| view_menu(ui, state, out));
         ui.menu_button("Stories", |ui| stories::chooser(ui, state, out));
         ui.menu_button("Tools", |ui| {
-            item(ui, "How is X connected to Y?", Action::PathFinder, picked);
-            item(ui, "Centrality table", Action::Centrality, picked);
-            item(ui, "Glossary", Action::Glossary, picked);
+            for verb in [Verb::PathFinder, Verb::Centrality, Verb::Glossary] {
+                menu_item(ui, state, verb, out);
+            }
         });
-        ui.menu_button("Help", |ui| {
-            item(ui, "Keyboard shortcuts", Action::Help, picked);
-        });
+        ui.menu_button("Help", |ui| menu_item(ui, state, Verb::Help, out));
         ui.separator();
         search.ui(ui, state, palette, out);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let present = if state.presentation {
+            let present = if state.view.presentation {
                 "Leave presentation"
             } else {
                 "Present"
             };
-            if ui
-                .button(present)
-                .on_hover_text("Full screen, large type (F11)")
-                .clicked()
-            {
-                *picked = Some(Action::Presentation);
-            }
+            verbs::button(ui, state, Verb::Presentation, present, out);
             ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out))
                 .response
                 .on_hover_text("Guided stories for workshops");
         });
     });
+}
+
+fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    for verb in [Verb::Open, Verb::Reload, Verb::OpenEmbedded] {
+        menu_item(ui, state, verb, out);
+    }
+    ui.separator();
+    ui.menu_button("Export", |ui| {
+        for verb in [Verb::ExportPng, Verb::ExportPng2x] {
+            menu_item(ui, state, verb, out);
+        }
+        for format in ExportFormat::ALL {
+            menu_item(ui, state, Verb::Export(format), out);
+        }
+    });
+    ui.separator();
+    menu_item(ui, state, Verb::Quit, out);
+}
+
+fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    for (verb, on) in [
+        (Verb::ToggleRegions, state.prefs.show_regions),
+        (Verb::ToggleDetails, state.prefs.show_details),
+        (Verb::ToggleTimeline, state.prefs.show_timeline),
+    ] {
+        let keys = verb
+            .shortcuts()
+            .first()
+            .map(|k| verbs::format_shortcut(ui.ctx(), k))
+            .unwrap_or_default();
+        let button = egui::Button::selectable(on, verb.label()).shortcut_text(keys);
+        if ui.add(button).on_hover_text(verb.hint()).clicked() {
+            out.push(Command::Run(verb));
+        }
+    }
+    ui.separator();
+    ui.label("Theme");
+    for (label, choice) in [
+        ("Follow the system", ThemeChoice::System),
+        ("Light", ThemeChoice::Light),
+        ("Dark", ThemeChoice::Dark),
+    ] {
+        if ui.radio(state.prefs.theme == choice, label).clicked() {
+            out.push(Command::SetTheme(choice));
+        }
+    }
+    let mut contrast = state.prefs.high_contrast;
+    if ui.checkbox(&mut contrast, "High contrast").changed() {
+        out.push(Command::SetHighContrast(contrast));
+    }
+    ui.separator();
+    menu_item(ui, state, Verb::Presentation, out);
+    menu_item(ui, state, Verb::FitNetwork, out);
 }
 
 pub fn status_bar(ui: &mut Ui, state: &AppState, loading: bool, palette: Palette) {
@@ -139,9 +104,9 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, loading: bool, palette: Palette
             ui.label("Loading…");
             ui.separator();
         }
-        ui.label(RichText::new(&state.origin).small());
+        ui.label(RichText::new(&state.dataset.origin).small());
         ui.separator();
-        let atlas = state.graph.atlas();
+        let atlas = state.dataset.graph.atlas();
         ui.label(
             RichText::new(format!(
                 "{} actors · {} relations · {} events",
@@ -151,15 +116,15 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, loading: bool, palette: Palette
             ))
             .small(),
         );
-        if !state.warnings.is_empty() {
+        if !state.dataset.warnings.is_empty() {
             ui.separator();
             let warn = ui.label(
-                RichText::new(format!("⚠ {} warnings", state.warnings.len()))
+                RichText::new(format!("⚠ {} warnings", state.dataset.warnings.len()))
                     .small()
                     .color(palette.warning()),
             );
             warn.on_hover_ui(|ui| {
-                for w in state.warnings.iter().take(30) {
+                for w in state.dataset.warnings.iter().take(30) {
                     ui.label(RichText::new(w.to_string()).small().monospace());
                 }
             });

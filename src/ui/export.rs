@@ -129,13 +129,3 @@ pub fn export_in_background(
         })
     });
 }
-
-/// The menu label of each format.
-pub fn format_label(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
-        ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
-        ExportFormat::Csv => "Actors, relations, events as CSV…",
-        ExportFormat::Json => "Whole atlas as JSON…",
-    }
-}

@@ -11,8 +11,8 @@ use crate::graph::{load_graph_file, load_graph_str};
 use crate::model::LoadError;
 use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
 
-use super::command::Command;
-use super::state::LoadFailure;
+use super::command::{Command, LoadFailure};
+use super::dataset::DatasetSource;
 
 /// Native dialogs, behind a trait so tests (and CI, where a dialog could block forever) pass
 /// paths directly.
@@ -89,36 +89,26 @@ impl Jobs {
                 ctx.request_repaint();
             });
         if let Err(e) = started {
-            let _ = self.sender.send(Command::Loaded {
-                result: Err(LoadFailure {
-                    origin: name.into(),
-                    messages: vec![format!("could not start a background task: {e}")],
-                }),
-                path: None,
-            });
+            let _ = self.sender.send(Command::Status(format!(
+                "Could not start a background task ({name}): {e}"
+            )));
         }
     }
 
-    /// Loads a dataset (an empty path means the embedded default) off the UI thread.
-    pub fn load(&mut self, ctx: &egui::Context, path: PathBuf) {
+    /// Loads a dataset off the UI thread.
+    pub fn load(&mut self, ctx: &egui::Context, source: DatasetSource) {
         self.loading += 1;
         self.spawn(ctx, "load", move || {
-            let (result, path) = if path.as_os_str().is_empty() {
-                (
-                    load_graph_str(DEFAULT_ATLAS_RON, DEFAULT_ATLAS_NAME)
-                        .map_err(|e| failure(&e, "embedded atlas")),
-                    None,
-                )
-            } else {
-                let origin = path.display().to_string();
-                (
-                    load_graph_file(&path).map_err(|e| failure(&e, &origin)),
-                    Some(path),
-                )
+            let result = match &source {
+                DatasetSource::Embedded => load_graph_str(DEFAULT_ATLAS_RON, DEFAULT_ATLAS_NAME)
+                    .map_err(|e| failure(&e, "embedded atlas")),
+                DatasetSource::File(path) => {
+                    load_graph_file(path).map_err(|e| failure(&e, &path.display().to_string()))
+                }
             };
             Some(Command::Loaded {
                 result: result.map(Box::new),
-                path,
+                source,
             })
         });
     }
@@ -127,7 +117,9 @@ impl Jobs {
     pub fn open_dialog(&self, ctx: &egui::Context) {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn(ctx, "open-dialog", move || {
-            dialogs.pick_dataset().map(Command::Open)
+            dialogs
+                .pick_dataset()
+                .map(|path| Command::Open(DatasetSource::File(path)))
         });
     }
 

@@ -29,7 +29,7 @@ pub fn render_network(
 ) -> Result<ColorImage, String> {
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
-    theme::apply(&ctx, palette, state.presentation);
+    theme::apply(&ctx, palette, state.view.presentation);
     // A picture has no time for fade-in animations: draw everything at full strength.
     ctx.global_style_mut(|style| style.animation_time = 0.0);
     let input = || {

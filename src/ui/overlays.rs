@@ -5,10 +5,11 @@ use eframe::egui::{self, Align2, RichText, Ui, vec2};
 
 use crate::model::ActorKind;
 
-use super::actions::Action;
 use super::command::Command;
-use super::state::{AppState, LoadFailure};
+use super::command::LoadFailure;
+use super::state::AppState;
 use super::theme::Palette;
+use super::verbs::{self, Verb};
 use super::views::kind_swatch;
 
 /// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
@@ -37,7 +38,7 @@ pub fn legend(
 }
 
 fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     for kind in ActorKind::families() {
         let count = atlas
             .actors
@@ -87,15 +88,17 @@ fn legend_rows(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
     }
 }
 
-/// Fit, ego network and depth, in the network's top-right corner.
+/// Fit, ego network and depth, and releasing pinned nodes, in the network's top-right
+/// corner. Returns true when the user asked to release the `pinned` nodes.
 pub fn network_controls(
     ui: &mut Ui,
     rect: egui::Rect,
     state: &AppState,
     palette: Palette,
+    pinned: usize,
     out: &mut Vec<Command>,
-    picked: &mut Option<Action>,
-) {
+) -> bool {
+    let mut release = false;
     egui::Area::new(egui::Id::unique("network-controls"))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
@@ -105,12 +108,12 @@ pub fn network_controls(
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        if ui
-                            .button("Fit")
-                            .on_hover_text("Fit the network to the screen (F)")
-                            .clicked()
-                        {
-                            *picked = Some(Action::FitNetwork);
+                        verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
+                        if pinned > 0 {
+                            release = ui
+                                .button(format!("Release {pinned} pinned"))
+                                .on_hover_text("Let the nodes you dragged into place move again")
+                                .clicked();
                         }
                         let mut ego = state.prefs.ego_only;
                         let has_selection = state.selected_actor().is_some();
@@ -136,6 +139,7 @@ pub fn network_controls(
                     });
                 });
         });
+    release
 }
 
 /// The story caption along the bottom of the network.

@@ -1,39 +1,21 @@
-//! What every panel sees: the loaded atlas, the selection, filters, the time cursor and the
-//! trainer modes. Panels read it; only [`super::command::Command`]s change it.
+//! What every panel sees, in four named parts: the dataset, the view (selection, time, story,
+//! path), the preferences that survive a restart (filters, theme, panels, open windows), and
+//! the one-off requests of this frame. Panels read it; only [`super::command::Command`]s
+//! change it (see `apply.rs`).
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Arc;
 
+use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{AtlasGraph, PathStep, ViewFilter, Visible};
-use crate::model::{Diagnostic, Loaded};
+use crate::graph::{LoadedGraph, ViewFilter};
+use crate::model::Story;
 
+use super::command::Request;
+use super::dataset::Dataset;
 use super::theme::ThemeChoice;
-
-/// What is selected, by id so that a reload keeps it when the record still exists.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Selection {
-    Actor(String),
-    /// Index into `atlas.relations`.
-    Relation(usize),
-    Event(String),
-}
-
-/// A dataset that could not be opened, shown in the problems panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadFailure {
-    pub origin: String,
-    pub messages: Vec<String>,
-}
-
-/// A story being played.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoryProgress {
-    pub story: usize,
-    /// Step index; `steps.len()` means the closing questions.
-    pub step: usize,
-}
+use super::view_state::ViewState;
 
 /// What survives a restart (eframe storage).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,6 +32,8 @@ pub struct Prefs {
     pub ego_depth: usize,
     /// Show only the selection's ego network.
     pub ego_only: bool,
+    /// The floating windows that are open, by their names (see `windows/mod.rs`).
+    pub open_windows: BTreeSet<String>,
 }
 
 impl Default for Prefs {
@@ -64,84 +48,33 @@ impl Default for Prefs {
             show_timeline: true,
             ego_depth: 1,
             ego_only: false,
+            open_windows: BTreeSet::new(),
         }
     }
 }
 
 /// The shared state of the window.
 pub struct AppState {
-    pub graph: Arc<AtlasGraph>,
-    pub origin: String,
-    pub warnings: Vec<Diagnostic>,
-    pub failure: Option<LoadFailure>,
+    pub dataset: Dataset,
+    pub view: ViewState,
     pub prefs: Prefs,
-    pub selection: Option<Selection>,
-    pub back: Vec<Selection>,
-    pub forward: Vec<Selection>,
-    /// The region chosen in the region panel (also part of `prefs.filter.regions`).
-    pub region: Option<String>,
-    /// The path finder's result, lit in the network.
-    pub path: Vec<PathStep>,
-    pub path_text: Vec<String>,
-    pub story: Option<StoryProgress>,
-    pub presentation: bool,
-    pub playing: bool,
-    /// Derived: the filter applied to the graph, recomputed when either changes.
-    pub visible: Visible,
-    /// Derived: the same without the "as of" cursor; what exists at some time. The network
-    /// fades what is here but not in `visible`.
-    pub structural: Visible,
-    /// Bumped whenever `graph` is replaced, so views can drop their caches.
-    pub generation: u64,
-    /// Bumped when something asks the network to frame the focus (story step, region).
-    pub focus_request: u64,
-    /// Actors the network should frame on the next `focus_request`.
-    pub focus: Vec<String>,
     /// The latest one-line message for the status bar.
     pub status: Option<String>,
-    pub windows: Windows,
-    /// The glossary entry to open and scroll to.
-    pub glossary_term: Option<String>,
-}
-
-/// Which floating windows are open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Windows {
-    pub glossary: bool,
-    pub path_finder: bool,
-    pub centrality: bool,
-    pub help: bool,
+    /// One-off requests made by this frame's commands (frame these actors, scroll to that
+    /// term); views act on them while drawing, and the app drops them when the frame ends.
+    pub requests: Vec<Request>,
 }
 
 impl AppState {
-    pub fn new(loaded: Loaded, prefs: Prefs) -> Self {
-        let graph = Arc::new(AtlasGraph::new(loaded.atlas));
-        let visible = prefs.filter.apply(&graph);
-        let structural = structural_view(&prefs.filter, &graph);
-        let region = prefs.filter.regions.iter().next().cloned();
+    pub fn new(loaded: LoadedGraph, prefs: Prefs) -> Self {
+        let dataset = Dataset::embedded(loaded);
+        let view = ViewState::new(&dataset.graph, &prefs.filter);
         Self {
-            graph,
-            origin: loaded.origin,
-            warnings: loaded.warnings,
-            failure: None,
+            dataset,
+            view,
             prefs,
-            selection: None,
-            back: Vec::new(),
-            forward: Vec::new(),
-            region,
-            path: Vec::new(),
-            path_text: Vec::new(),
-            story: None,
-            presentation: false,
-            playing: false,
-            visible,
-            structural,
-            generation: 0,
-            focus_request: 0,
-            focus: Vec::new(),
             status: None,
-            windows: Windows::default(),
-            glossary_term: None,
+            requests: Vec::new(),
         }
     }
 
@@ -149,20 +82,39 @@ impl AppState {
         &self.prefs.filter
     }
 
+    /// The "as of" cursor, as a fractional year; none means today.
     pub fn as_of(&self) -> Option<f64> {
         self.prefs.filter.as_of
     }
 
-    pub fn selected_actor(&self) -> Option<petgraph::graph::NodeIndex> {
-        match &self.selection {
-            Some(Selection::Actor(id)) => self.graph.node(id),
+    /// The region chosen in the region panel: the filter's region when it names exactly one.
+    pub fn region(&self) -> Option<&str> {
+        let mut regions = self.prefs.filter.regions.iter();
+        match (regions.next(), regions.next()) {
+            (Some(only), None) => Some(only.as_str()),
             _ => None,
         }
     }
 
+    pub fn selected_actor(&self) -> Option<NodeIndex> {
+        self.view.selected_actor(&self.dataset.graph)
+    }
+
+    /// Whether the floating window called `name` is open.
+    pub fn is_open(&self, name: &str) -> bool {
+        self.prefs.open_windows.contains(name)
+    }
+
+    /// The story being played and its current step (none on the closing questions page).
+    pub fn story(&self) -> Option<(&Story, Option<&crate::model::StoryStep>)> {
+        let progress = self.view.story.as_ref()?;
+        let story = self.dataset.graph.atlas().stories.get(progress.story)?;
+        Some((story, story.steps.get(progress.step)))
+    }
+
     /// The earliest and latest dates in the atlas, as fractional years, for the time axis.
     pub fn time_range(&self) -> (f64, f64) {
-        let atlas = self.graph.atlas();
+        let atlas = self.dataset.graph.atlas();
         let years = atlas
             .events
             .iter()
@@ -180,13 +132,4 @@ impl AppState {
             (lo.floor(), hi.floor() + 1.0)
         }
     }
-}
-
-/// The filter without its time cursor.
-pub fn structural_view(filter: &ViewFilter, graph: &AtlasGraph) -> Visible {
-    ViewFilter {
-        as_of: None,
-        ..filter.clone()
-    }
-    .apply(graph)
 }

@@ -6,32 +6,24 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::graph::{AtlasGraph, Direction, neighbours};
 use crate::model::{Actor, Event, PartialDate, Relation, RelationKind, validate::is_web_link};
-use crate::ui::command::Command;
-use crate::ui::state::{AppState, Selection};
+use crate::ui::command::{Command, select_and_frame};
+use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::verbs::{self, Verb};
+use crate::ui::view_state::Selection;
 
 pub fn ui(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let back = ui
-            .add_enabled(!state.back.is_empty(), egui::Button::new("◀ Back"))
-            .on_hover_text("Previous selection (Alt+Left)");
-        if back.clicked() {
-            out.push(Command::Back);
-        }
-        let forward = ui
-            .add_enabled(!state.forward.is_empty(), egui::Button::new("Forward ▶"))
-            .on_hover_text("Next selection (Alt+Right)");
-        if forward.clicked() {
-            out.push(Command::Forward);
-        }
+        verbs::button(ui, state, Verb::Back, "◀ Back", out);
+        verbs::button(ui, state, Verb::Forward, "Forward ▶", out);
     });
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("details-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let graph = &state.graph;
-            match &state.selection {
+            let graph = &state.dataset.graph;
+            match &state.view.selection {
                 None => overview(ui, state),
                 Some(Selection::Actor(id)) => match graph.node(id) {
                     Some(node) => actor(ui, state, node, palette, out),
@@ -56,7 +48,7 @@ fn missing(ui: &mut Ui, what: &str) {
 }
 
 fn overview(ui: &mut Ui, state: &AppState) {
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     ui.heading(if atlas.meta.title.is_empty() {
         "Atlas"
     } else {
@@ -114,8 +106,7 @@ fn actor_link(ui: &mut Ui, actor: &Actor, out: &mut Vec<Command>) {
         .on_hover_text(actor.kind.label())
         .clicked()
     {
-        out.push(Command::Select(Selection::Actor(actor.id.clone())));
-        out.push(Command::Frame(vec![actor.id.clone()]));
+        out.extend(select_and_frame(&actor.id));
     }
 }
 
@@ -126,7 +117,7 @@ fn actor(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
-    let graph = &state.graph;
+    let graph = &state.dataset.graph;
     let a = graph.actor(node);
     ui.heading(&a.name);
     let kind = match a.kind {
@@ -174,7 +165,7 @@ fn actor(
     field(ui, "Id", a.id.clone());
     if !a.summary.is_empty() {
         ui.add_space(4.0);
-        super::glossary::linked_text(ui, state, &a.summary, out);
+        crate::ui::windows::glossary::linked_text(ui, state, &a.summary, out);
     }
     if !a.holders.is_empty() {
         ui.add_space(6.0);

@@ -1,12 +1,8 @@
-//! The panels and windows of the atlas. Each draws from the shared state and sends
-//! commands; none changes shared state directly.
+//! The panels of the atlas (floating windows are in `windows/`). Each draws from the shared
+//! state and sends commands; none changes shared state directly.
 
-pub mod centrality;
 pub mod details;
-pub mod glossary;
-pub mod help;
 pub mod network;
-pub mod paths;
 pub mod regions;
 pub mod search;
 pub mod stories;

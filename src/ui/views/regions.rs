@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::model::{ActorKind, RelationKind};
-use crate::ui::command::Command;
-use crate::ui::state::{AppState, Selection};
+use crate::ui::command::{Command, select_and_frame};
+use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::view_state::Selection;
 
 use super::kind_swatch;
 
@@ -26,10 +27,10 @@ pub fn ui(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command
 }
 
 fn regions(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     let total = atlas.actors.len();
     if ui
-        .selectable_label(state.region.is_none(), format!("All regions ({total})"))
+        .selectable_label(state.region().is_none(), format!("All regions ({total})"))
         .clicked()
     {
         out.push(Command::FocusRegion(None));
@@ -38,7 +39,7 @@ fn regions(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Comman
         let members: Vec<usize> = (0..atlas.actors.len())
             .filter(|&i| atlas.actors[i].regions.contains(&region.id))
             .collect();
-        let chosen = state.region.as_deref() == Some(region.id.as_str());
+        let chosen = state.region() == Some(region.id.as_str());
         let label = format!("{} ({})", region.name, members.len());
         let response = ui
             .selectable_label(chosen, label)
@@ -60,7 +61,7 @@ fn region_members(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let order: Vec<ActorKind> = ActorKind::families().collect();
     for &i in members {
@@ -82,11 +83,10 @@ fn region_members(
                 .show(ui, |ui| {
                     for i in list {
                         let actor = &atlas.actors[i];
-                        let selected =
-                            state.selection.as_ref() == Some(&Selection::Actor(actor.id.clone()));
+                        let selected = state.view.selection.as_ref()
+                            == Some(&Selection::Actor(actor.id.clone()));
                         if ui.selectable_label(selected, &actor.name).clicked() {
-                            out.push(Command::Select(Selection::Actor(actor.id.clone())));
-                            out.push(Command::Frame(vec![actor.id.clone()]));
+                            out.extend(select_and_frame(&actor.id));
                         }
                     }
                 });
@@ -113,7 +113,7 @@ fn plural(kind: ActorKind) -> &'static str {
 fn filters(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
     let filter = state.filter();
     let mut next = filter.clone();
-    let atlas = state.graph.atlas();
+    let atlas = state.dataset.graph.atlas();
     egui::CollapsingHeader::new("Actor kinds")
         .default_open(true)
         .show(ui, |ui| {
@@ -164,13 +164,13 @@ fn filters(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Comman
         }
     });
     ui.add_space(4.0);
-    let shown = state.visible.node_count();
+    let shown = state.view.visible.node_count();
     ui.label(
         RichText::new(format!(
             "Showing {shown} of {} actors, {} of {} relations",
-            state.graph.node_count(),
-            state.visible.edge_count(),
-            state.graph.edge_count()
+            state.dataset.graph.node_count(),
+            state.view.visible.edge_count(),
+            state.dataset.graph.edge_count()
         ))
         .small(),
     );

@@ -5,9 +5,10 @@ use eframe::egui::{self, Id, Key, Modifiers, RichText, Ui};
 
 use crate::graph::search::{Hit, search};
 use crate::model::ActorKind;
-use crate::ui::command::Command;
-use crate::ui::state::{AppState, Selection};
+use crate::ui::command::{Command, Request, select_and_frame};
+use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::verbs::{Verb, format_shortcut};
 
 use super::kind_swatch;
 
@@ -27,15 +28,11 @@ pub struct SearchView {
 }
 
 impl SearchView {
-    pub fn focus(ctx: &egui::Context) {
-        ctx.memory_mut(|m| m.request_focus(search_id()));
-    }
-
     /// Hits in display order: grouped by kind family, best first within a group.
     fn ordered(&self, state: &AppState) -> Vec<(ActorKind, Vec<usize>)> {
         let mut groups: Vec<(ActorKind, Vec<usize>)> = Vec::new();
         for (i, h) in self.hits.iter().enumerate() {
-            let family = state.graph.actor(h.node).kind.family();
+            let family = state.dataset.graph.actor(h.node).kind.family();
             match groups.iter_mut().find(|(k, _)| *k == family) {
                 Some((_, list)) => list.push(i),
                 None => groups.push((family, vec![i])),
@@ -46,6 +43,9 @@ impl SearchView {
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let id = search_id();
+        if state.requests.contains(&Request::FocusSearch) {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         let focused = ui.memory(|m| m.has_focus(id));
         let mut chosen = None;
         if focused && !self.hits.is_empty() {
@@ -61,7 +61,7 @@ impl SearchView {
         let label = ui.label("Search");
         let edit = egui::TextEdit::singleline(&mut self.query)
             .id(id)
-            .hint_text("actor, alias or id  (Ctrl+F or /)")
+            .hint_text(search_hint(ui.ctx()))
             .desired_width(260.0);
         let response = ui.add(edit).labelled_by(label.id);
         if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -70,9 +70,9 @@ impl SearchView {
         if ui.input(|i| i.key_pressed(Key::Escape)) && focused {
             self.query.clear();
         }
-        let key = (self.query.clone(), state.generation);
+        let key = (self.query.clone(), state.dataset.generation);
         if self.searched.as_ref() != Some(&key) {
-            self.hits = search(&state.graph, &self.query, MAX_HITS);
+            self.hits = search(&state.dataset.graph, &self.query, MAX_HITS);
             self.cursor = 0;
             self.searched = Some(key);
         }
@@ -98,7 +98,7 @@ impl SearchView {
                                     });
                                     for i in list {
                                         let hit = &self.hits[i];
-                                        let actor = state.graph.actor(hit.node);
+                                        let actor = state.dataset.graph.actor(hit.node);
                                         let current = order.get(self.cursor) == Some(&i);
                                         let text = if hit.matched == actor.name {
                                             actor.name.clone()
@@ -121,9 +121,7 @@ impl SearchView {
         if let Some(i) = chosen
             && let Some(hit) = self.hits.get(i)
         {
-            let id = state.graph.actor(hit.node).id.clone();
-            out.push(Command::Select(Selection::Actor(id.clone())));
-            out.push(Command::Frame(vec![id]));
+            out.extend(select_and_frame(&state.dataset.graph.actor(hit.node).id));
             self.query.clear();
             ui.memory_mut(|m| m.surrender_focus(search_id()));
         }
@@ -135,4 +133,14 @@ impl SearchView {
             .flat_map(|(_, l)| l)
             .collect()
     }
+}
+
+/// The field's placeholder, naming the search shortcuts as this platform writes them.
+fn search_hint(ctx: &egui::Context) -> String {
+    let keys: Vec<String> = Verb::Search
+        .shortcuts()
+        .iter()
+        .map(|k| format_shortcut(ctx, k))
+        .collect();
+    format!("actor, alias or id  ({})", keys.join(" or "))
 }

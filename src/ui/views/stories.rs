@@ -5,10 +5,11 @@ use eframe::egui::{self, RichText, Ui};
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::verbs::{self, Verb};
 
 /// The list of stories, for the Stories menu.
 pub fn chooser(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let stories = &state.graph.atlas().stories;
+    let stories = &state.dataset.graph.atlas().stories;
     if stories.is_empty() {
         ui.label("This dataset has no stories.");
     }
@@ -23,10 +24,7 @@ pub fn chooser(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 
 /// The caption of the current step (or the closing questions), with Previous/Next.
 pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let Some(progress) = &state.story else {
-        return;
-    };
-    let Some(story) = state.graph.atlas().stories.get(progress.story) else {
+    let (Some(progress), Some((story, _))) = (&state.view.story, state.story()) else {
         return;
     };
     let total = story.steps.len();
@@ -38,27 +36,22 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&story.title).weak());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("✕ Close story").on_hover_text("Esc").clicked() {
+                    let close = ui
+                        .button("✕ Close story")
+                        .on_hover_text(format!("Close the story ({})", keys(ui, Verb::Escape)));
+                    if close.clicked() {
                         out.push(Command::StopStory);
                     }
-                    let next = ui
-                        .add_enabled(progress.step < total, egui::Button::new("Next ▶"))
-                        .on_hover_text("Right arrow or Page Down");
-                    if next.clicked() {
-                        out.push(Command::StoryStep(1));
-                    }
+                    let more = progress.step < total;
+                    verbs::button_if(ui, state, Verb::NextStep, "Next ▶", more, out);
                     let shown = (progress.step + 1).min(total);
                     ui.label(if progress.step < total {
                         format!("Step {shown} of {total}")
                     } else {
                         "Discussion".to_string()
                     });
-                    let prev = ui
-                        .add_enabled(progress.step > 0, egui::Button::new("◀ Previous"))
-                        .on_hover_text("Left arrow or Page Up");
-                    if prev.clicked() {
-                        out.push(Command::StoryStep(-1));
-                    }
+                    let back = progress.step > 0;
+                    verbs::button_if(ui, state, Verb::PreviousStep, "◀ Previous", back, out);
                 });
             });
             match story.steps.get(progress.step) {
@@ -90,4 +83,11 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
                 }
             }
         });
+}
+
+fn keys(ui: &Ui, verb: Verb) -> String {
+    verb.shortcuts()
+        .first()
+        .map(|k| verbs::format_shortcut(ui.ctx(), k))
+        .unwrap_or_default()
 }

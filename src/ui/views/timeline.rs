@@ -6,8 +6,10 @@ use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, Points, VLine};
 
 use crate::model::{Event, EventKind, PartialDate};
 use crate::ui::command::Command;
-use crate::ui::state::{AppState, Selection};
+use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::verbs::{self, Verb};
+use crate::ui::view_state::Selection;
 
 /// How close (in points) the pointer must be to pick a marker or grab the cursor line.
 const PICK_RADIUS: f32 = 9.0;
@@ -26,7 +28,7 @@ impl TimelineView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let (lo, hi) = state.time_range();
         self.controls(ui, state, lo, hi, out);
-        let atlas = state.graph.atlas();
+        let atlas = state.dataset.graph.atlas();
         let lanes: Vec<EventKind> = EventKind::ALL
             .into_iter()
             .filter(|k| atlas.events.iter().any(|e| e.kind == *k))
@@ -40,17 +42,18 @@ impl TimelineView {
             .filter(|e| {
                 e.actors.iter().any(|id| {
                     state
+                        .dataset
                         .graph
                         .node(id)
-                        .is_some_and(|n| state.structural.nodes[n.index()])
+                        .is_some_and(|n| state.view.structural.nodes[n.index()])
                 })
             })
             .collect();
-        let selected_event = match &state.selection {
+        let selected_event = match &state.view.selection {
             Some(Selection::Event(id)) => Some(id.as_str()),
             _ => None,
         };
-        let selected_actor = match &state.selection {
+        let selected_actor = match &state.view.selection {
             Some(Selection::Actor(id)) => Some(id.as_str()),
             _ => None,
         };
@@ -84,8 +87,8 @@ impl TimelineView {
                     let colour = e
                         .actors
                         .first()
-                        .and_then(|id| state.graph.node(id))
-                        .map(|n| palette.kind(state.graph.actor(n).kind))
+                        .and_then(|id| state.dataset.graph.node(id))
+                        .map(|n| palette.kind(state.dataset.graph.actor(n).kind))
                         .unwrap_or(palette.muted());
                     let point = [e.date.as_year_fraction(), row(*kind)];
                     match by_colour.iter_mut().find(|(c, _)| *c == colour) {
@@ -213,17 +216,12 @@ impl TimelineView {
         ui.horizontal(|ui| {
             ui.strong("Timeline");
             ui.separator();
-            let play_label = if state.playing { "Pause" } else { "▶ Play" };
-            if ui
-                .button(play_label)
-                .on_hover_text("Animate the network through the years (Space)")
-                .clicked()
-            {
-                if !state.playing && state.as_of().is_none_or(|t| t >= hi) {
-                    out.push(Command::SetAsOf(Some(lo)));
-                }
-                out.push(Command::SetPlaying(!state.playing));
-            }
+            let play_label = if state.view.playing {
+                "Pause"
+            } else {
+                "▶ Play"
+            };
+            verbs::button(ui, state, Verb::PlayPause, play_label, out);
             let mut t = state.as_of().unwrap_or(hi);
             let slider = egui::Slider::new(&mut t, lo..=hi)
                 .text("as of")
@@ -250,14 +248,8 @@ impl TimelineView {
                 None => "The graph today".to_string(),
             };
             ui.label(RichText::new(label).strong());
-            if state.as_of().is_some()
-                && ui
-                    .button("Today")
-                    .on_hover_text("Show every relation (Home)")
-                    .clicked()
-            {
-                out.push(Command::SetPlaying(false));
-                out.push(Command::SetAsOf(None));
+            if state.as_of().is_some() {
+                verbs::button(ui, state, Verb::Today, "Today", out);
             }
         });
     }

@@ -2,9 +2,14 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::graph::search::fold;
 use crate::graph::{Centrality, ViewFilter, centrality, degree};
-use crate::ui::command::Command;
-use crate::ui::state::{AppState, Selection};
+use crate::ui::command::{Command, select_and_frame};
+use crate::ui::state::AppState;
+use crate::ui::theme::Palette;
+use crate::ui::view_state::Selection;
+
+use super::AtlasWindow;
 
 /// Above this many visible actors betweenness (O(V·E)) would stall the window; the table then
 /// shows degree only and says so.
@@ -17,13 +22,13 @@ pub enum SortBy {
     Betweenness,
 }
 
-pub struct CentralityView {
+pub struct CentralityWindow {
     sort: SortBy,
     descending: bool,
     cache: Option<((u64, ViewFilter), Vec<Centrality>)>,
 }
 
-impl Default for CentralityView {
+impl Default for CentralityWindow {
     fn default() -> Self {
         Self {
             sort: SortBy::Betweenness,
@@ -33,20 +38,21 @@ impl Default for CentralityView {
     }
 }
 
-impl CentralityView {
+impl CentralityWindow {
     /// Rows for the current view, recomputed only when the dataset or filter changes.
     pub fn rows(&mut self, state: &AppState) -> &[Centrality] {
-        let key = (state.generation, state.prefs.filter.clone());
+        let key = (state.dataset.generation, state.prefs.filter.clone());
         if self.cache.as_ref().map(|(k, _)| k) != Some(&key) {
-            let rows = if state.visible.node_count() <= BETWEENNESS_LIMIT {
-                centrality(&state.graph, &state.visible)
+            let rows = if state.view.visible.node_count() <= BETWEENNESS_LIMIT {
+                centrality(&state.dataset.graph, &state.view.visible)
             } else {
-                let deg = degree(&state.graph, &state.visible);
-                let n = (state.visible.node_count().max(2) - 1) as f64;
+                let deg = degree(&state.dataset.graph, &state.view.visible);
+                let n = (state.view.visible.node_count().max(2) - 1) as f64;
                 state
+                    .dataset
                     .graph
                     .nodes()
-                    .filter(|v| state.visible.nodes[v.index()])
+                    .filter(|v| state.view.visible.nodes[v.index()])
                     .map(|node| Centrality {
                         node,
                         degree: deg[node.index()],
@@ -63,19 +69,28 @@ impl CentralityView {
             .unwrap_or(&[])
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-        let skipped = state.visible.node_count() > BETWEENNESS_LIMIT;
+    /// The rows in the order the table shows them.
+    pub fn sorted_rows(&mut self, state: &AppState) -> Vec<Centrality> {
         let (sort, descending) = (self.sort, self.descending);
         let mut rows: Vec<Centrality> = self.rows(state).to_vec();
-        let graph = &state.graph;
+        let graph = &state.dataset.graph;
         rows.sort_by(|a, b| {
             let o = match sort {
-                SortBy::Name => graph.actor(a.node).name.cmp(&graph.actor(b.node).name),
+                SortBy::Name => {
+                    fold(&graph.actor(a.node).name).cmp(&fold(&graph.actor(b.node).name))
+                }
                 SortBy::Degree => a.degree.cmp(&b.degree),
                 SortBy::Betweenness => a.betweenness.total_cmp(&b.betweenness),
             };
             if descending { o.reverse() } else { o }
         });
+        rows
+    }
+
+    fn table(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        let skipped = state.view.visible.node_count() > BETWEENNESS_LIMIT;
+        let rows = self.sorted_rows(state);
+        let graph = &state.dataset.graph;
         ui.label(
             RichText::new(format!(
                 "{} actors in the current filter, region and as-of date. Click a column to sort, a row to select.",
@@ -120,11 +135,10 @@ impl CentralityView {
                         for (rank, row) in rows.iter().enumerate() {
                             let actor = graph.actor(row.node);
                             ui.label(format!("{}", rank + 1));
-                            let selected = state.selection.as_ref()
+                            let selected = state.view.selection.as_ref()
                                 == Some(&Selection::Actor(actor.id.clone()));
                             if ui.selectable_label(selected, &actor.name).clicked() {
-                                out.push(Command::Select(Selection::Actor(actor.id.clone())));
-                                out.push(Command::Frame(vec![actor.id.clone()]));
+                                out.extend(select_and_frame(&actor.id));
                             }
                             ui.label(format!("{}", row.degree));
                             ui.label(format!("{:.4}", row.betweenness));
@@ -132,5 +146,27 @@ impl CentralityView {
                         }
                     });
             });
+    }
+}
+
+impl AtlasWindow for CentralityWindow {
+    fn name(&self) -> &'static str {
+        super::CENTRALITY
+    }
+
+    fn title(&self) -> &'static str {
+        "Centrality"
+    }
+
+    fn default_size(&self) -> [f32; 2] {
+        [460.0, 520.0]
+    }
+
+    fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
+        self.table(ui, state, out);
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 }

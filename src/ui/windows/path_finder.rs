@@ -5,6 +5,9 @@ use eframe::egui::{self, RichText, Ui};
 use crate::graph::search::search;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
+use crate::ui::theme::Palette;
+
+use super::AtlasWindow;
 
 #[derive(Default)]
 pub struct PathFinder {
@@ -34,15 +37,15 @@ fn pick(
         if response.changed() {
             *chosen = None;
         }
-        if let Some(id) = chosen.as_ref().and_then(|id| state.graph.node(id)) {
-            ui.label(RichText::new(format!("✔ {}", state.graph.actor(id).name)).strong());
+        if let Some(id) = chosen.as_ref().and_then(|id| state.dataset.graph.node(id)) {
+            ui.label(RichText::new(format!("✔ {}", state.dataset.graph.actor(id).name)).strong());
         }
     });
     if chosen.is_none() && !query.trim().is_empty() {
-        let hits = search(&state.graph, query, 6);
+        let hits = search(&state.dataset.graph, query, 6);
         ui.indent(label, |ui| {
             for hit in hits {
-                let actor = state.graph.actor(hit.node);
+                let actor = state.dataset.graph.actor(hit.node);
                 if ui.selectable_label(false, &actor.name).clicked() {
                     *chosen = Some(actor.id.clone());
                     *query = actor.name.clone();
@@ -53,7 +56,7 @@ fn pick(
 }
 
 impl PathFinder {
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    fn form(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.label(
             RichText::new("Shortest chains of relations, in the current filter and as-of date.")
                 .weak(),
@@ -73,17 +76,35 @@ impl PathFinder {
                 });
             }
             if ui
-                .add_enabled(!state.path_text.is_empty(), egui::Button::new("Clear"))
+                .add_enabled(!state.view.path.is_empty(), egui::Button::new("Clear"))
                 .clicked()
             {
                 out.push(Command::ClearPath);
             }
         });
-        if !state.path_text.is_empty() {
+        if !state.view.path.is_empty() {
             ui.separator();
-            for line in &state.path_text {
+            for line in &state.view.path.text {
                 ui.label(RichText::new(line).strong());
             }
         }
+    }
+}
+
+impl AtlasWindow for PathFinder {
+    fn name(&self) -> &'static str {
+        super::PATH_FINDER
+    }
+
+    fn title(&self) -> &'static str {
+        "How is X connected to Y?"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
+        self.form(ui, state, out);
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 }

@@ -4,11 +4,14 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::graph::search::fold;
 use crate::model::GlossaryTerm;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Request};
 use crate::ui::state::AppState;
+use crate::ui::theme::Palette;
+
+use super::AtlasWindow;
 
 #[derive(Default)]
-pub struct GlossaryView {
+pub struct GlossaryWindow {
     pub query: String,
 }
 
@@ -31,7 +34,7 @@ pub fn terms_in<'a>(terms: &'a [GlossaryTerm], text: &str) -> Vec<&'a GlossaryTe
 /// Shows `text`, then links to the glossary entries of the terms it uses.
 pub fn linked_text(ui: &mut Ui, state: &AppState, text: &str, out: &mut Vec<Command>) {
     ui.label(text);
-    let terms = terms_in(&state.graph.atlas().glossary, text);
+    let terms = terms_in(&state.dataset.graph.atlas().glossary, text);
     if terms.is_empty() {
         return;
     }
@@ -49,9 +52,19 @@ pub fn linked_text(ui: &mut Ui, state: &AppState, text: &str, out: &mut Vec<Comm
     });
 }
 
-impl GlossaryView {
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-        let glossary = &state.graph.atlas().glossary;
+impl GlossaryWindow {
+    /// The term a link asked for this frame: its entry opens and scrolls into view once;
+    /// afterwards it stays open (egui remembers) and the user scrolls freely.
+    fn requested_term(state: &AppState) -> Option<&str> {
+        state.requests.iter().rev().find_map(|r| match r {
+            Request::ScrollToTerm(term) => Some(term.as_str()),
+            _ => None,
+        })
+    }
+
+    fn entries(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        let scroll_to = Self::requested_term(state);
+        let glossary = &state.dataset.graph.atlas().glossary;
         ui.horizontal(|ui| {
             let label = ui.label("Find a term");
             ui.add(egui::TextEdit::singleline(&mut self.query).desired_width(220.0))
@@ -76,13 +89,10 @@ impl GlossaryView {
                     ui.label(RichText::new("No term matches.").weak());
                 }
                 for t in terms {
-                    let open = state
-                        .glossary_term
-                        .as_deref()
-                        .is_some_and(|g| g.eq_ignore_ascii_case(&t.term));
+                    let scroll = scroll_to.is_some_and(|g| g.eq_ignore_ascii_case(&t.term));
                     let header = egui::CollapsingHeader::new(RichText::new(&t.term).strong())
                         .id_salt(("term", &t.term))
-                        .open(open.then_some(true))
+                        .open(scroll.then_some(true))
                         .show(ui, |ui| {
                             ui.label(&t.definition);
                             if !t.aliases.is_empty() {
@@ -101,10 +111,28 @@ impl GlossaryView {
                                 });
                             }
                         });
-                    if open {
+                    if scroll {
                         header.header_response.scroll_to_me(Some(egui::Align::TOP));
                     }
                 }
             });
+    }
+}
+
+impl AtlasWindow for GlossaryWindow {
+    fn name(&self) -> &'static str {
+        super::GLOSSARY
+    }
+
+    fn title(&self) -> &'static str {
+        "Glossary"
+    }
+
+    fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
+        self.entries(ui, state, out);
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 }

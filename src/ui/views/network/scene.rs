@@ -1,0 +1,196 @@
+//! Scene preparation: which nodes and edges show, fade or stand out, and how they look on
+//! screen this frame. Pure data from the state and the positions; `paint` draws it.
+
+use std::collections::HashSet;
+
+use eframe::egui::{Color32, FontId, Pos2, Rect};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
+use crate::graph::{Direction, ego_network, neighbours};
+use crate::ui::state::AppState;
+use crate::ui::theme::Palette;
+use crate::ui::view_state::Selection;
+
+use super::NetworkView;
+use super::paint::{self, NodeLook, Scene};
+
+impl NetworkView {
+    /// Which nodes show, fade (not yet there at the "as of" date) or stand out.
+    pub(super) fn looks(&self, state: &AppState) -> Vec<NodeLook> {
+        let structural = &state.view.structural;
+        let mut looks: Vec<NodeLook> = (0..self.positions.len())
+            .map(
+                |i| match (structural.nodes[i], state.view.visible.nodes[i]) {
+                    (false, _) => NodeLook::Hidden,
+                    (true, false) => NodeLook::Faded,
+                    (true, true) => NodeLook::Normal,
+                },
+            )
+            .collect();
+        if let Some(keep) = ego_set(state) {
+            for (i, look) in looks.iter_mut().enumerate() {
+                if !keep.contains(&i) {
+                    *look = NodeLook::Hidden;
+                }
+            }
+        }
+        for i in self.lit(state) {
+            if looks[i] != NodeLook::Hidden {
+                looks[i] = NodeLook::Highlighted;
+            }
+        }
+        looks
+    }
+
+    /// The nodes that stand out: the selection and the hovered node with their neighbours,
+    /// the path found, the actors of a selected event, and the story step's focus.
+    fn lit(&self, state: &AppState) -> Vec<usize> {
+        let graph = &state.dataset.graph;
+        let mut lit: Vec<usize> = Vec::new();
+        for node in [state.selected_actor(), self.hovered.map(NodeIndex::new)]
+            .into_iter()
+            .flatten()
+        {
+            lit.push(node.index());
+            lit.extend(
+                neighbours(graph, node, None, Direction::Both)
+                    .into_iter()
+                    .filter(|(_, e)| state.view.structural.edges[e.index()])
+                    .map(|(n, _)| n.index()),
+            );
+        }
+        for step in &state.view.path.steps {
+            lit.extend([step.from.index(), step.to.index()]);
+        }
+        if let Some(Selection::Event(id)) = &state.view.selection
+            && let Some(event) = graph.atlas().events.iter().find(|e| &e.id == id)
+        {
+            lit.extend(
+                event
+                    .actors
+                    .iter()
+                    .filter_map(|a| graph.node(a))
+                    .map(|n| n.index()),
+            );
+        }
+        if let Some((_, Some(step))) = state.story() {
+            lit.extend(
+                step.focus
+                    .iter()
+                    .filter_map(|a| graph.node(a))
+                    .map(|n| n.index()),
+            );
+        }
+        lit
+    }
+
+    /// Draws the network as the looks say.
+    pub(super) fn paint(
+        &self,
+        painter: &eframe::egui::Painter,
+        rect: Rect,
+        state: &AppState,
+        looks: &[NodeLook],
+        palette: Palette,
+        font_size: f32,
+    ) {
+        let graph = &state.dataset.graph;
+        let screen: Vec<Pos2> = self
+            .positions
+            .iter()
+            .map(|p| self.camera.screen_from_world(rect, *p))
+            .collect();
+        let zoom_scale = (self.camera.zoom / 20.0).clamp(0.35, 2.5);
+        let radii: Vec<f32> = self
+            .degree
+            .iter()
+            .map(|&d| super::node_radius(d) * zoom_scale.sqrt())
+            .collect();
+        let colours: Vec<Color32> = graph
+            .nodes()
+            .map(|n| palette.kind(graph.actor(n).kind))
+            .collect();
+        let edges = self.edge_looks(state, looks, palette);
+        let label_budget = ((self.camera.zoom / 8.0).powi(2) * 30.0).clamp(12.0, 600.0) as usize;
+        let names = |i: usize| graph.actor(NodeIndex::new(i)).name.as_str();
+        let scene = Scene {
+            rect,
+            positions: &screen,
+            radii: &radii,
+            colours: &colours,
+            looks,
+            edges: &edges,
+            label_order: &self.label_order,
+            names: &names,
+            label_budget,
+            palette,
+            font: FontId::proportional(font_size),
+            arrows: edges.len() < 5_000 && self.camera.zoom > 6.0,
+        };
+        paint::paint(painter, &scene);
+        if looks.iter().all(|l| *l == NodeLook::Hidden) {
+            painter.text(
+                rect.center(),
+                eframe::egui::Align2::CENTER_CENTER,
+                "Nothing matches the current filters",
+                FontId::proportional(font_size * 1.4),
+                palette.muted(),
+            );
+        }
+    }
+
+    /// Each shown edge with its colour, width and direction.
+    fn edge_looks(
+        &self,
+        state: &AppState,
+        looks: &[NodeLook],
+        palette: Palette,
+    ) -> Vec<(u32, u32, Color32, f32, bool)> {
+        let graph = &state.dataset.graph;
+        let path_edges: HashSet<usize> = state
+            .view
+            .path
+            .steps
+            .iter()
+            .map(|s| s.edge.index())
+            .collect();
+        let selected = state.selected_actor().map(|n| n.index() as u32);
+        let hovered = self.hovered.map(|n| n as u32);
+        // Many edges seen from afar: hairlines (see `paint::edge_mesh`).
+        let far_out = self.ends.len() > 10_000 && self.camera.zoom < 30.0;
+        self.ends
+            .iter()
+            .enumerate()
+            .filter_map(|(e, &(a, b))| {
+                let hidden = |n: u32| looks[n as usize] == NodeLook::Hidden;
+                if !state.view.structural.edges[e] || hidden(a) || hidden(b) {
+                    return None;
+                }
+                let relation = graph.relation(EdgeIndex::new(e));
+                let touches = |n: Option<u32>| n.is_some_and(|n| n == a || n == b);
+                let (colour, width) = if path_edges.contains(&e) {
+                    (palette.highlight(), 3.5)
+                } else if touches(selected) || touches(hovered) {
+                    (palette.highlight().gamma_multiply(0.8), 2.0)
+                } else if !state.view.visible.edges[e] {
+                    (palette.faded(palette.edge(relation.kind)), 1.0)
+                } else {
+                    (palette.edge(relation.kind), 1.0)
+                };
+                let width = if far_out && width <= 1.0 { 0.5 } else { width };
+                Some((a, b, colour, width, relation.kind.is_directed()))
+            })
+            .collect()
+    }
+}
+
+/// The nodes of the selection's ego network when the view shows only that.
+pub(super) fn ego_set(state: &AppState) -> Option<HashSet<usize>> {
+    if !state.prefs.ego_only {
+        return None;
+    }
+    let centre = state.selected_actor()?;
+    let graph = &state.dataset.graph;
+    let ego = ego_network(graph, centre, state.prefs.ego_depth, &state.view.structural);
+    Some(ego.into_iter().map(|(n, _)| n.index()).collect())
+}

@@ -1,0 +1,86 @@
+//! Floating windows. Each is one struct in its own file that implements [`AtlasWindow`];
+//! [`all`] lists them. Which are open is a set of names in the preferences, so it survives
+//! a restart and any command can open one by name. Adding a window: a new file here and one
+//! line in [`all`].
+
+mod centrality;
+pub mod glossary;
+mod help;
+mod path_finder;
+
+use eframe::egui::{self, Ui};
+
+use super::command::Command;
+use super::state::AppState;
+use super::theme::Palette;
+
+pub use centrality::CentralityWindow;
+pub use glossary::GlossaryWindow;
+pub use help::HelpWindow;
+pub use path_finder::PathFinder;
+
+pub const GLOSSARY: &str = "glossary";
+pub const PATH_FINDER: &str = "path-finder";
+pub const CENTRALITY: &str = "centrality";
+pub const HELP: &str = "help";
+
+/// A window that floats over the atlas.
+pub trait AtlasWindow {
+    /// Its stable name: remembered in the preferences and used by commands.
+    fn name(&self) -> &'static str;
+    /// Its title bar.
+    fn title(&self) -> &'static str;
+    fn default_size(&self) -> [f32; 2] {
+        [420.0, 480.0]
+    }
+    /// Draws its contents; anything shared changes through `out`.
+    fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>);
+    /// Lets tests reach a window's own state.
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
+}
+
+/// Every floating window of the atlas.
+pub fn all() -> Vec<Box<dyn AtlasWindow>> {
+    vec![
+        Box::new(HelpWindow),
+        Box::new(GlossaryWindow::default()),
+        Box::new(PathFinder::default()),
+        Box::new(CentralityWindow::default()),
+    ]
+}
+
+/// Shows the open windows; closing one with its ✕ sends a command.
+pub fn show(
+    ctx: &egui::Context,
+    windows: &mut [Box<dyn AtlasWindow>],
+    state: &AppState,
+    palette: Palette,
+    out: &mut Vec<Command>,
+) {
+    for window in windows.iter_mut() {
+        let name = window.name();
+        let mut open = state.is_open(name);
+        if !open {
+            continue;
+        }
+        egui::Window::new(window.title())
+            .id(egui::Id::unique(("window", name)))
+            .open(&mut open)
+            .default_size(window.default_size())
+            .show(ctx, |ui| window.ui(ui, state, palette, out));
+        if !open {
+            out.push(Command::SetWindowOpen(name, false));
+        }
+    }
+}
+
+/// The window called `name`, as its concrete type (tests).
+pub fn find<'a, T: 'static>(
+    windows: &'a mut [Box<dyn AtlasWindow>],
+    name: &str,
+) -> Option<&'a mut T> {
+    windows
+        .iter_mut()
+        .find(|w| w.name() == name)
+        .and_then(|w| w.as_any_mut().downcast_mut::<T>())
+}
