@@ -19,6 +19,7 @@ use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
 use super::verbs;
+use super::views::map::MapView;
 use super::views::network::NetworkView;
 use super::views::search::SearchView;
 use super::views::timeline::{TimelineView, advance};
@@ -51,6 +52,7 @@ pub struct AtlasApp {
     pub state: AppState,
     queue: Vec<Command>,
     pub network: NetworkView,
+    pub map: MapView,
     pub(super) timeline: TimelineView,
     pub(super) search: SearchView,
     pub windows: Vec<Box<dyn AtlasWindow>>,
@@ -77,6 +79,7 @@ impl AtlasApp {
             state,
             queue: Vec::new(),
             network: NetworkView::default(),
+            map: MapView::default(),
             timeline: TimelineView::default(),
             search: SearchView::default(),
             windows: windows::all(),

@@ -92,6 +92,8 @@ impl AppState {
                 self.requests.extend(term.map(Request::ScrollToTerm));
             }
             Command::SetWindowOpen(name, open) => self.set_window_open(name, open),
+            Command::SetCanvas(canvas) => self.prefs.canvas = canvas,
+            Command::SetMapColour(mode) => self.prefs.map_colour = mode,
             _ => {}
         }
     }

@@ -94,6 +94,7 @@ fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.separator();
     menu_item(ui, state, Verb::Presentation, out);
+    menu_item(ui, state, Verb::ToggleMap, out);
     menu_item(ui, state, Verb::FitNetwork, out);
 }
 

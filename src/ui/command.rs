@@ -6,7 +6,10 @@
 use crate::graph::{LoadedGraph, ViewFilter};
 use crate::io::ExportFormat;
 
+use crate::map::ColourMode;
+
 use super::dataset::DatasetSource;
+use super::state::Canvas;
 use super::theme::ThemeChoice;
 use super::verbs::Verb;
 use super::view_state::Selection;
@@ -55,6 +58,10 @@ pub enum Command {
     ShowGlossary(Option<String>),
     /// Open or close the floating window with this name.
     SetWindowOpen(&'static str, bool),
+    /// Show the network or the map in the central area.
+    SetCanvas(Canvas),
+    /// Colour the map's countries this way.
+    SetMapColour(ColourMode),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
 }

@@ -4,8 +4,9 @@ use eframe::egui::{self, Ui};
 
 use super::app::AtlasApp;
 use super::command::Command;
+use super::state::Canvas;
 use super::theme::Palette;
-use super::views::{details, regions, stories};
+use super::views::{details, map, regions, stories};
 use super::{chrome, overlays, windows};
 
 impl AtlasApp {
@@ -62,10 +63,20 @@ impl AtlasApp {
         }
     }
 
-    /// The network with what floats over it: legend, view controls, the story caption.
+    /// The network or the map with what floats over it: legend, view controls, the story
+    /// caption, and the switch between the two.
     fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
         let rect = ui.max_rect();
         let state = &self.state;
+        map::controls::canvas_switch(ui, rect, state, palette, out);
+        if state.prefs.canvas == Canvas::Map {
+            out.extend(self.map.ui(ui, state, palette));
+            self.png.capture_rect(rect);
+            if state.view.story.is_some() {
+                overlays::story_caption(ui, rect, |ui| stories::caption(ui, state, palette, out));
+            }
+            return;
+        }
         out.extend(self.network.ui(ui, state, palette));
         self.png.capture_rect(rect);
         overlays::legend(ui, rect, state, palette, out);

@@ -10,6 +10,7 @@ use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{LoadedGraph, ViewFilter};
+use crate::map::ColourMode;
 use crate::model::Story;
 
 use super::command::Request;
@@ -34,6 +35,18 @@ pub struct Prefs {
     pub ego_only: bool,
     /// The floating windows that are open, by their names (see `windows/mod.rs`).
     pub open_windows: BTreeSet<String>,
+    /// What the central area shows: the network or the map.
+    pub canvas: Canvas,
+    /// How the map colours countries.
+    pub map_colour: ColourMode,
+}
+
+/// The two views of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Canvas {
+    #[default]
+    Network,
+    Map,
 }
 
 impl Default for Prefs {
@@ -49,6 +62,8 @@ impl Default for Prefs {
             ego_depth: 1,
             ego_only: false,
             open_windows: BTreeSet::new(),
+            canvas: Canvas::Network,
+            map_colour: ColourMode::Atlas,
         }
     }
 }
