@@ -271,7 +271,14 @@ fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
         colour_ms.push(ms(t));
         drop(c);
     }
-    let _ = frames; // the frame half lands with the map view
+    drop(countries);
+    let loaded = crate::graph::LoadedGraph {
+        graph,
+        origin: "bench".into(),
+        warnings: Vec::new(),
+    };
+    let moving = super::map_frame_bench::measure(loaded.clone(), frames, true);
+    let frame = super::map_frame_bench::measure(loaded, frames, false);
     out!(
         "{}",
         json!({
@@ -284,6 +291,14 @@ fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
             "load_median_ms": median(load_ms),
             "resolve_ms": resolve_ms,
             "colour_median_ms": median(colour_ms),
+            "frames": frame.build_ms.len(), "width": 1920, "height": 1080,
+            "frame_median_ms": frame.median_total_ms(),
+            "build_median_ms": median(frame.build_ms.clone()),
+            "tessellate_median_ms": median(frame.tessellate_ms.clone()),
+            "frame_triangles": frame.triangles,
+            "moving_frame_median_ms": moving.median_total_ms(),
+            "moving_build_median_ms": median(moving.build_ms.clone()),
+            "moving_tessellate_median_ms": median(moving.tessellate_ms.clone()),
         })
     );
     Ok(ExitCode::SUCCESS)

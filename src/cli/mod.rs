@@ -14,6 +14,7 @@ macro_rules! out {
 
 mod bench;
 mod frame_bench;
+mod map_frame_bench;
 mod stats;
 
 use std::path::{Path, PathBuf};

@@ -32,6 +32,7 @@ pub struct MapView {
     index: Option<(u64, Arc<CountryActors>)>,
     hovered: Option<input::Hover>,
     last_rect: Option<Rect>,
+    base: paint::BaseCache,
 }
 
 impl MapView {
@@ -58,6 +59,12 @@ impl MapView {
         let map = Self::world().ok()?;
         let country = &map.countries[map.by_code(code)?];
         Some(self.camera.screen_from_map(self.last_rect?, country.anchor))
+    }
+
+    /// Moves the camera as a user's pan or zoom would (benchmarks, tests).
+    pub fn look_at(&mut self, camera: MapCamera) {
+        self.camera = camera;
+        self.user_moved = true;
     }
 
     /// Fits the whole world on the next frame.
@@ -97,11 +104,12 @@ impl MapView {
             camera: self.camera,
             rect,
             palette,
+            pixels_per_point: ui.ctx().pixels_per_point(),
             hovered_country,
             hovered_marker,
             selected_nodes: &selected,
         };
-        paint::paint(&ui.painter_at(rect), &frame, &scene);
+        paint::paint(&ui.painter_at(rect), &frame, &scene, &mut self.base);
         if controls::show(ui, rect, state, &scene, palette, &mut commands) {
             self.fit();
         }
@@ -126,10 +134,11 @@ pub fn paint_still(ui: &mut Ui, view: &mut MapView, state: &AppState, palette: P
         camera: view.camera,
         rect,
         palette,
+        pixels_per_point: ui.ctx().pixels_per_point(),
         hovered_country: None,
         hovered_marker: None,
         selected_nodes: &selected,
     };
-    paint::paint(&ui.painter_at(rect), &frame, &scene);
+    paint::paint(&ui.painter_at(rect), &frame, &scene, &mut view.base);
     controls::legend_only(ui, rect, &scene, palette);
 }
