@@ -36,7 +36,7 @@ pub enum Activity {
 /// A country's colour class. The UI maps each to a theme colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Swatch {
-    /// No actor of the atlas names this country (or the filters hide them all).
+    /// No actor of the atlas names this country.
     NotInAtlas,
     /// In the atlas, but not marked by the current mode.
     Unmarked,
@@ -117,8 +117,10 @@ pub fn colour(
     mode: &ColourMode,
 ) -> Colouring {
     let mut out = Colouring::new(country_count);
+    // Whether the atlas knows a country does not depend on the filters or the date: a region
+    // filter or an early date leaves a country unmarked, not "unknown".
     for c in 0..country_count {
-        if countries.actors(c).iter().any(|&n| present(visible, n)) {
+        if !countries.actors(c).is_empty() {
             out.fills[c] = Swatch::Unmarked;
         }
     }

@@ -4,6 +4,8 @@ use eframe::egui::{Pos2, Rect, Vec2, pos2};
 
 use crate::map::projection::{HALF_HEIGHT, HALF_WIDTH};
 
+/// Room the legend and the colour chooser take at the top of the view, in points.
+const LEGEND_HEIGHT: f32 = 190.0;
 /// How far in past the whole world one may zoom.
 const MAX_ZOOM_IN: f32 = 60.0;
 
@@ -26,11 +28,22 @@ impl Default for MapCamera {
 }
 
 impl MapCamera {
-    /// The whole world inside `rect`, with a small margin.
+    /// The whole world inside `rect`, with a small margin; where the view is taller than the
+    /// world, the world moves down clear of the legend in the top-left corner.
     pub fn world(rect: Rect) -> Self {
+        let zoom = Self::fit_zoom(rect);
+        let world_height = 2.0 * HALF_HEIGHT as f32 * zoom;
+        let slack = (rect.height() - world_height).max(0.0);
+        let top_gap = if slack > LEGEND_HEIGHT {
+            LEGEND_HEIGHT + (slack - LEGEND_HEIGHT) / 2.0
+        } else {
+            slack
+        };
+        // The world's top edge (y = HALF_HEIGHT) sits `top_gap` below the view's top.
+        let centre_y = HALF_HEIGHT as f32 - (rect.height() / 2.0 - top_gap) / zoom;
         Self {
-            centre: [0.0, 0.0],
-            zoom: Self::fit_zoom(rect),
+            centre: [0.0, centre_y],
+            zoom,
         }
     }
 
