@@ -152,3 +152,38 @@ fn the_as_of_date_uncolours_a_grouping_that_formed_later() {
         "today again"
     );
 }
+
+#[test]
+fn the_map_exports_as_png_with_its_colours() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("map.png");
+    let mut harness = common::build(
+        Harness::builder().wgpu(),
+        FixedDialogs {
+            save: Some(out.clone()),
+            ..FixedDialogs::default()
+        },
+    );
+    open_map(&mut harness);
+    choose_colouring(&mut harness, "Region: Indo-Pacific");
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::E);
+    assert!(
+        common::step_until(&mut harness, |app| common::status(app)
+            .starts_with("Saved the map")),
+        "{}",
+        common::status(harness.state())
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&out).expect("written"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).expect("pixels");
+    let member = expected(&harness, Swatch::Member);
+    let coloured = pixels[..info.buffer_size()]
+        .chunks_exact(4)
+        .filter(|p| close(Color32::from_rgb(p[0], p[1], p[2]), member))
+        .count();
+    // Australia alone covers thousands of pixels at this size.
+    assert!(coloured > 2000, "{coloured} pixels in the member colour");
+}

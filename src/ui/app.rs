@@ -253,10 +253,14 @@ impl eframe::App for AtlasApp {
         self.restyle(&ctx, palette);
         let mut out = self.draw(ui, palette);
         self.update_title(&ctx);
-        if let Some(message) =
-            self.png
-                .poll(&ctx, frame, &self.jobs, &self.state, &self.network, palette)
-        {
+        if let Some(message) = self.png.poll(
+            &ctx,
+            frame,
+            &self.jobs,
+            &self.state,
+            (&self.network, &self.map),
+            palette,
+        ) {
             out.push(Command::Status(message));
         }
         self.state.requests.clear();

@@ -10,9 +10,11 @@ use crate::graph::{AtlasGraph, Visible};
 use crate::io::{ExportError, ExportFormat, export, write_atomically};
 
 use super::jobs::{FileDialogs, Jobs};
-use super::offscreen::render_network;
+use super::offscreen::{render_map, render_network};
 use super::state::AppState;
+use super::state::Canvas;
 use super::theme::Palette;
+use super::views::map::MapView;
 use super::views::network::NetworkView;
 
 /// Encodes an RGBA image as PNG.
@@ -36,7 +38,7 @@ pub fn save_png(image: &ColorImage, path: &Path) -> Result<(), String> {
     write_atomically(path, &bytes).map_err(|e: ExportError| e.to_string())
 }
 
-/// A pending "network as PNG" request, carried out at the end of the frame that has the
+/// A pending "network (or map) as PNG" request, carried out at the end of the frame that has the
 /// GPU at hand.
 #[derive(Default)]
 pub struct PngExport {
@@ -51,7 +53,7 @@ impl PngExport {
         self.rect = Some(rect);
     }
 
-    /// Asks for the network as a PNG at `scale` × the screen's pixel density (1 or 2).
+    /// Asks for the network (or the map, when shown) as a PNG at `scale` × the screen's pixel density (1 or 2).
     pub fn request(&mut self, ctx: &egui::Context, scale: f32) {
         self.pending = Some(scale);
         ctx.request_repaint();
@@ -64,7 +66,7 @@ impl PngExport {
         frame: &eframe::Frame,
         jobs: &Jobs,
         state: &AppState,
-        view: &NetworkView,
+        views: (&NetworkView, &MapView),
         palette: Palette,
     ) -> Option<String> {
         let scale = self.pending.take()?;
@@ -73,25 +75,40 @@ impl PngExport {
             return Some("Pictures need the GPU renderer, which this window does not use".into());
         };
         let density = scale * ctx.pixels_per_point();
-        let mut still = view.still();
-        let image = match render_network(
-            render_state,
-            state,
-            &mut still,
-            rect.size(),
-            density,
-            palette,
-        ) {
+        let (network, map) = views;
+        let on_map = state.prefs.canvas == Canvas::Map;
+        let rendered = if on_map {
+            render_map(
+                render_state,
+                state,
+                &mut map.still(),
+                rect.size(),
+                density,
+                palette,
+            )
+        } else {
+            let mut still = network.still();
+            render_network(
+                render_state,
+                state,
+                &mut still,
+                rect.size(),
+                density,
+                palette,
+            )
+        };
+        let image = match rendered {
             Ok(image) => image,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
         let target = self.target.take();
-        let name = format!("atlas-network-{scale}x.png");
+        let what = if on_map { "map" } else { "network" };
+        let name = format!("atlas-{what}-{scale}x.png");
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
             Some(match save_png(&image, &path) {
                 Ok(()) => format!(
-                    "Saved the network as {} ({}×{} pixels)",
+                    "Saved the {what} as {} ({}×{} pixels)",
                     path.display(),
                     image.size[0],
                     image.size[1]
@@ -99,7 +116,7 @@ impl PngExport {
                 Err(e) => e,
             })
         });
-        Some("Saving the network picture…".into())
+        Some(format!("Saving the {what} picture…"))
     }
 }
 

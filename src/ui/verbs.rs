@@ -88,8 +88,8 @@ impl Verb {
             Verb::OpenEmbedded => "Open the built-in atlas",
             Verb::Reload => "Reload the dataset",
             Verb::Export(format) => export_label(format),
-            Verb::ExportPng => "Network as PNG (as on screen)…",
-            Verb::ExportPng2x => "Network as PNG at twice the resolution…",
+            Verb::ExportPng => "Network or map as PNG (as on screen)…",
+            Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Quit => "Quit",
             Verb::Presentation => "Presentation mode",
             Verb::FitNetwork => "Fit the network",
@@ -119,7 +119,9 @@ impl Verb {
             Verb::OpenEmbedded => "Go back to the atlas built into the app",
             Verb::Reload => "Read the dataset file again",
             Verb::Export(_) => "Export the graph as the current filters show it",
-            Verb::ExportPng | Verb::ExportPng2x => "Save the network as a picture for slides",
+            Verb::ExportPng | Verb::ExportPng2x => {
+                "Save the network or the map, as shown, as a picture for slides"
+            }
             Verb::Quit => "Close the atlas",
             Verb::Presentation => "Full screen, large type",
             Verb::FitNetwork => "Fit the network to the screen",

@@ -61,6 +61,16 @@ impl MapView {
         Some(self.camera.screen_from_map(self.last_rect?, country.anchor))
     }
 
+    /// A copy with the same camera and nothing cached: for pictures.
+    pub fn still(&self) -> Self {
+        Self {
+            camera: self.camera,
+            user_moved: self.user_moved,
+            index: self.index.clone(),
+            ..Self::default()
+        }
+    }
+
     /// Moves the camera as a user's pan or zoom would (benchmarks, tests).
     pub fn look_at(&mut self, camera: MapCamera) {
         self.camera = camera;
