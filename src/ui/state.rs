@@ -148,3 +148,25 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_map_view_and_its_colouring_are_remembered() {
+        let prefs = Prefs {
+            canvas: Canvas::Map,
+            map_colour: ColourMode::Grouping("quad".into()),
+            ..Prefs::default()
+        };
+        // eframe stores preferences as RON text.
+        let text = ron::to_string(&prefs).expect("serialises");
+        let back: Prefs = ron::from_str(&text).expect("reads back");
+        assert_eq!(back, prefs);
+        // Preferences saved before the map existed still load, with the network shown.
+        let old: Prefs = ron::from_str("(show_regions: false)").expect("old prefs load");
+        assert_eq!(old.canvas, Canvas::Network);
+        assert_eq!(old.map_colour, ColourMode::Atlas);
+    }
+}
