@@ -1,6 +1,9 @@
 //! The embedded default atlas: valid, and no thinner than the content issue requires, so the
 //! content cannot silently shrink.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas::graph::{AtlasGraph, Direction, neighbours};
 use atlas::model::{EventKind, RelationKind, load_default, validate::is_web_link};
 

@@ -1,5 +1,8 @@
 //! UI tests: the real app, driven through its accessibility tree like a person would.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::PathBuf;
@@ -154,7 +157,7 @@ fn a_broken_file_shows_its_errors_and_keeps_the_atlas() {
 }
 
 #[test]
-fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
+fn opening_a_valid_file_replaces_the_atlas_and_the_built_in_one_comes_back() {
     let valid = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/atlas-data/samples/valid/path.ron"
@@ -163,6 +166,7 @@ fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
         open: Some(valid.clone()),
         ..FixedDialogs::default()
     });
+    let embedded = harness.state().state.dataset.graph.node_count();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     assert!(step_until(&mut harness, |app| app
         .state
@@ -171,6 +175,15 @@ fn opening_a_valid_file_replaces_the_atlas_and_back_works() {
         .as_ref()
         == Some(&valid)));
     assert!(harness.state().state.dataset.graph.node_count() < 50);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open the built-in atlas").click();
+    assert!(step_until(&mut harness, |app| app
+        .state
+        .dataset
+        .is_embedded()));
+    assert_eq!(harness.state().state.dataset.graph.node_count(), embedded);
+    assert_eq!(harness.state().state.prefs.dataset, None);
 }
 
 #[test]

@@ -76,12 +76,7 @@ fn choose_colouring(harness: &mut Harness<'static, AtlasApp>, label: &str) {
 
 #[test]
 fn clicking_japan_on_the_map_selects_japan_everywhere() {
-    // Japan's details show "日本"; CJK comes from the system's fonts, which the headless
-    // harness does not load, so let it draw a box instead of failing on the missing glyph.
-    let mut harness = common::build(
-        Harness::builder().allow_missing_glyphs(),
-        FixedDialogs::default(),
-    );
+    let mut harness = harness();
     open_map(&mut harness);
     assert!(
         harness.query_by_label("Japan").is_none(),

@@ -238,12 +238,19 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             }
         }
     }
+    check_glossary(&mut c, atlas, &sources);
+    c.report
+}
+
+/// Glossary terms: named, defined, sourced, each defined once, and `see_also` pointing at
+/// terms that exist.
+fn check_glossary(c: &mut Checker, atlas: &Atlas, sources: &HashMap<&str, usize>) {
     let mut terms = HashMap::default();
     for (index, g) in atlas.glossary.iter().enumerate() {
         let at = At::new("glossary", index, &g.term);
         c.non_empty(&at, "term", &g.term);
         c.non_empty(&at, "definition", &g.definition);
-        c.refs(&at, "sources", &g.sources, &sources, "source");
+        c.refs(&at, "sources", &g.sources, sources, "source");
         if terms.insert(g.term.to_lowercase(), index).is_some() {
             c.error(
                 &at,
@@ -265,7 +272,6 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             }
         }
     }
-    c.report
 }
 
 fn check_actors(

@@ -97,10 +97,15 @@ impl PngExport {
                 palette,
             )
         };
-        let image = match rendered {
-            Ok(image) => image,
+        let picture = match rendered {
+            Ok(picture) => picture,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
+        let image = picture.image;
+        let note = picture
+            .clamped_to
+            .map(|max| format!(", reduced to the graphics card's limit of {max} pixels a side"))
+            .unwrap_or_default();
         let target = self.target.take();
         let what = if on_map { "map" } else { "network" };
         let name = format!("atlas-{what}-{scale}x.png");
@@ -108,7 +113,7 @@ impl PngExport {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
             Some(match save_png(&image, &path) {
                 Ok(()) => format!(
-                    "Saved the {what} as {} ({}×{} pixels)",
+                    "Saved the {what} as {} ({}×{} pixels{note})",
                     path.display(),
                     image.size[0],
                     image.size[1]

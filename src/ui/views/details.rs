@@ -68,10 +68,11 @@ fn overview(ui: &mut Ui, state: &AppState) {
         atlas.sources.len()
     ));
     ui.add_space(6.0);
+    let search_keys = Verb::Search.keys_text(ui.ctx()).unwrap_or_default();
     ui.label(
-        RichText::new(
-            "Click an actor in the network, the timeline or a region, or search with Ctrl+F.",
-        )
+        RichText::new(format!(
+            "Click an actor in the network, the timeline or a region, or search with {search_keys}."
+        ))
         .weak(),
     );
     if !atlas.meta.license.is_empty() {
