@@ -6,7 +6,7 @@ use super::app::AtlasApp;
 use super::command::Command;
 use super::state::Canvas;
 use super::theme::Palette;
-use super::views::{details, map, regions, stories};
+use super::views::{details, regions, stories};
 use super::{chrome, overlays, windows};
 
 impl AtlasApp {
@@ -87,12 +87,10 @@ impl AtlasApp {
         self.story_card = Some(card.response.rect);
     }
 
-    /// The network or the map with what floats over it (legend, view controls), and the
-    /// switch between the two.
+    /// The network or the map with what floats over it (legend, view controls).
     fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
         let rect = ui.max_rect();
         let state = &self.state;
-        map::controls::canvas_switch(ui, rect, state, palette, out);
         if state.prefs.canvas == Canvas::Map {
             out.extend(self.map.ui(ui, state, palette));
             self.png.capture_rect(rect);

@@ -189,37 +189,19 @@ fn chooser(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .on_hover_text("What the colours show; selecting a grouping or a region also colours it");
 }
 
-/// "Network | Map" at the top centre of the central area.
-pub fn canvas_switch(
-    ui: &mut Ui,
-    rect: egui::Rect,
-    state: &AppState,
-    palette: Palette,
-    out: &mut Vec<Command>,
-) {
-    egui::Area::new(egui::Id::unique("canvas-switch"))
-        .order(egui::Order::Middle)
-        .pivot(Align2::CENTER_TOP)
-        .fixed_pos(rect.center_top() + vec2(0.0, 10.0))
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style())
-                .fill(palette.background().gamma_multiply(0.85))
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        let hint = Verb::ToggleMap.hint_with_keys(ui.ctx());
-                        for (canvas, label) in [(Canvas::Network, "Network"), (Canvas::Map, "Map")]
-                        {
-                            let on = state.prefs.canvas == canvas;
-                            if ui
-                                .selectable_label(on, label)
-                                .on_hover_text(&hint)
-                                .clicked()
-                                && !on
-                            {
-                                out.push(Command::SetCanvas(canvas));
-                            }
-                        }
-                    });
-                });
-        });
+/// "Network | Map" as two toggle buttons, for the toolbar (which lays out right to left, so
+/// they are added in reverse).
+pub fn canvas_switch(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let hint = Verb::ToggleMap.hint_with_keys(ui.ctx());
+    for (canvas, label) in [(Canvas::Map, "Map"), (Canvas::Network, "Network")] {
+        let on = state.prefs.canvas == canvas;
+        if ui
+            .selectable_label(on, label)
+            .on_hover_text(&hint)
+            .clicked()
+            && !on
+        {
+            out.push(Command::SetCanvas(canvas));
+        }
+    }
 }
