@@ -31,6 +31,12 @@ pub fn show(
                 .on_hover_text("Show the whole world")
                 .clicked();
         });
+        // The selection or the region panel can colour the map while the chooser says
+        // "Countries in the atlas": say what the colours show.
+        if scene.mode != state.prefs.map_colour {
+            let text = format!("Showing {}", mode_label(&scene.mode, Some(state)));
+            ui.label(RichText::new(text).small().strong());
+        }
         legend_rows(ui, scene, palette);
     });
     fit
