@@ -2,6 +2,9 @@
 //! colour chooser and the time cursor change which countries are coloured, checked on the
 //! rendered pixels.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use atlas::map::Swatch;

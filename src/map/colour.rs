@@ -269,13 +269,13 @@ fn mark_grouping(
             graph.relation(edge.id()).kind,
             RelationKind::Targets | RelationKind::Restricts
         );
-        if targeted && in_force(visible, edge.id()) {
-            if let Some(c) = countries
+        if targeted
+            && in_force(visible, edge.id())
+            && let Some(c) = countries
                 .country_of(edge.target())
                 .filter(|_| graph.actor(edge.target()).kind == ActorKind::State)
-            {
-                out.raise(c, Swatch::Targeted);
-            }
+        {
+            out.raise(c, Swatch::Targeted);
         }
     }
     // A bloc chosen as the grouping colours its own members.
@@ -302,10 +302,11 @@ pub fn activity(
     match measure {
         Activity::EnvoyPosts => {
             for node in graph.nodes() {
-                if graph.actor(node).kind == ActorKind::Envoy && present(visible, node) {
-                    if let Some(c) = countries.country_of(node) {
-                        counts[c] += 1;
-                    }
+                if graph.actor(node).kind == ActorKind::Envoy
+                    && present(visible, node)
+                    && let Some(c) = countries.country_of(node)
+                {
+                    counts[c] += 1;
                 }
             }
         }
@@ -319,10 +320,10 @@ pub fn activity(
                     && matches!(graph.actor(to).kind, ActorKind::Instrument(_))
                     && speaks_for_country(graph.actor(from).kind)
                     && in_force(visible, edge);
-                if let Some(c) = countries.country_of(from).filter(|_| enacts) {
-                    if seen.insert((c, to)) {
-                        counts[c] += 1;
-                    }
+                if let Some(c) = countries.country_of(from).filter(|_| enacts)
+                    && seen.insert((c, to))
+                {
+                    counts[c] += 1;
                 }
             }
         }

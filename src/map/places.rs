@@ -170,11 +170,11 @@ fn places_of(
         }
         let note = graph.relation(edge.id()).note.as_deref().unwrap_or("");
         let named = cities_in(note);
-        if named.is_empty() {
-            if let Some(c) = countries.country_of(edge.target()) {
-                let shape = &map.countries[c];
-                out.push((graph.actor(edge.target()).name.clone(), shape.anchor));
-            }
+        if named.is_empty()
+            && let Some(c) = countries.country_of(edge.target())
+        {
+            let shape = &map.countries[c];
+            out.push((graph.actor(edge.target()).name.clone(), shape.anchor));
         }
         out.extend(named.into_iter().map(city));
     }

@@ -25,9 +25,9 @@ impl Bounds {
         max: [f32::NEG_INFINITY; 2],
     };
     fn include(&mut self, p: [f32; 2]) {
-        for i in 0..2 {
-            self.min[i] = self.min[i].min(p[i]);
-            self.max[i] = self.max[i].max(p[i]);
+        for (i, v) in p.into_iter().enumerate() {
+            self.min[i] = self.min[i].min(v);
+            self.max[i] = self.max[i].max(v);
         }
     }
     fn union(mut self, other: Bounds) -> Bounds {

@@ -149,7 +149,7 @@ fn groupings(state: &AppState) -> Vec<(String, String)> {
         })
         .map(|n| (graph.actor(n).id.clone(), graph.actor(n).name.clone()))
         .collect();
-    out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    out.sort_by_key(|(_, name)| name.to_lowercase());
     out
 }
 
