@@ -78,7 +78,7 @@ fn csv_tables_have_a_row_per_record_and_follow_the_view() {
         let atlas = graph.atlas();
         let out = dir.path().join(name);
         let all = Visible::all(&graph);
-        let files = export(&graph, &all, ExportFormat::Csv, &out).expect("CSV export");
+        let files = export(&graph, &all, ExportFormat::Csv, &out, None).expect("CSV export");
         assert_eq!(files, TABLE_FILES.map(|f| out.join(f)));
         assert_eq!(
             table_rows(&files[0], "id"),
@@ -98,7 +98,7 @@ fn csv_tables_have_a_row_per_record_and_follow_the_view() {
 
         let (label, region) = views(&graph).swap_remove(1);
         let out = dir.path().join(format!("{name}-region"));
-        let files = export(&graph, &region, ExportFormat::Csv, &out).expect("CSV export");
+        let files = export(&graph, &region, ExportFormat::Csv, &out, None).expect("CSV export");
         assert_eq!(
             table_rows(&files[0], "id"),
             region.node_count(),
@@ -122,7 +122,7 @@ fn json_reads_back_as_the_same_atlas() {
             edges: vec![false; graph.edge_count()],
         };
         let out = dir.path().join(format!("{name}.json"));
-        export(&graph, &nothing, ExportFormat::Json, &out).expect("JSON export");
+        export(&graph, &nothing, ExportFormat::Json, &out, None).expect("JSON export");
         let text = std::fs::read_to_string(&out).expect("JSON file");
         let back: Atlas = serde_json::from_str(&text).expect("JSON parses as an Atlas");
         assert!(
@@ -229,8 +229,8 @@ fn networkx_reads_the_same_counts() {
         for (label, visible) in views(&graph) {
             let (graphml_path, gexf_path) =
                 (dir.path().join("g.graphml"), dir.path().join("g.gexf"));
-            export(&graph, &visible, ExportFormat::Graphml, &graphml_path).expect("GraphML");
-            export(&graph, &visible, ExportFormat::Gexf, &gexf_path).expect("GEXF");
+            export(&graph, &visible, ExportFormat::Graphml, &graphml_path, None).expect("GraphML");
+            export(&graph, &visible, ExportFormat::Gexf, &gexf_path, None).expect("GEXF");
             let run = Command::new("python3")
                 .arg(NETWORKX_SCRIPT)
                 .args([&graphml_path, &gexf_path])

@@ -104,10 +104,9 @@ fn escapes_and_comments_read_like_ron() {
         sources: [(id: "s", title: "T", url: "https://example.org", note: Some("x"),)],
     )"#;
     assert!(agrees(text, "escapes"));
-    // Forms left to ron: raw strings, nested comments, unicode escapes.
+    // Forms left to ron: raw strings, unicode escapes, attributes.
     for declined in [
         r##"Atlas(meta: (title: r#"raw"#))"##,
-        "Atlas(/* a /* nested */ b */)",
         r#"Atlas(meta: (title: "\u{e9}"))"#,
         "#![enable(implicit_some)]\nAtlas()",
     ] {
@@ -171,5 +170,35 @@ fn edits_near_the_split_point_never_make_the_readers_disagree() {
         if let Ok(t) = String::from_utf8(edited) {
             agrees(&t, "edit near the middle");
         }
+    }
+}
+
+/// Block comments nest in `ron`; the fast reader must nest them the same way, so that no
+/// record appears for one reader and vanishes for the other (issue 12, finding 1).
+#[test]
+fn nested_block_comments_are_read_as_ron_reads_them() {
+    let refused_by_both = [
+        "Atlas(/*/*/ meta: (title: \"x\"))",
+        "Atlas(/* a /*/ meta: (title: \"x\"))",
+        "Atlas(/* /* */ actors: [])",
+        "/*/*/Atlas()",
+    ];
+    for text in refused_by_both {
+        assert!(
+            fast_ron::from_str::<Atlas>(text).is_err(),
+            "fast accepted {text}"
+        );
+        assert!(with_ron(text).is_none(), "ron accepted {text}");
+        agrees(text, text);
+    }
+    let read_by_both = [
+        "Atlas(/* a /* nested */ b */)",
+        "Atlas(/*/*/**/*/*/ meta: (title: \"x\"))",
+        "Atlas(/***/ meta: (title: \"/* in a string */\"))",
+        "Atlas(/* a /* b /* c */ */ */ regions: [(id: \"r\", name: \"R\")])",
+    ];
+    for text in read_by_both {
+        assert!(with_ron(text).is_some(), "ron refused {text}");
+        assert!(agrees(text, text), "fast refused {text}");
     }
 }

@@ -357,12 +357,12 @@ fn the_valid_samples_load_and_the_minimal_one_without_warnings() {
             loaded.warnings
         );
     }
+    // An atlas with no actors would open an empty window: it is refused (issue 12).
+    let error = load_str("Atlas()", "empty-atlas.ron").expect_err("no actors");
     assert_eq!(
-        load_str("Atlas()", "empty-atlas.ron")
-            .map(|l| l.atlas.actors.len())
-            .ok(),
-        Some(0),
-        "an atlas with no records is valid"
+        error.to_string(),
+        "empty-atlas.ron: the atlas has no actors: a dataset needs at least one record in \
+         `actors: [...]`"
     );
 }
 

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Subcommand;
+
+use super::output::out;
 use serde_json::json;
 
 use crate::graph::{AtlasGraph, load_graph_file};
@@ -183,7 +185,7 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
     let dir = std::env::temp_dir().join(format!("atlas-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let file = dir.join("synthetic.ron");
-    std::fs::write(&file, &ron_text).map_err(|e| e.to_string())?;
+    crate::io::write_atomically(&file, ron_text.as_bytes(), None).map_err(|e| e.to_string())?;
 
     let mut load_ms = Vec::new();
     let mut json_ms = Vec::new();

@@ -1,21 +1,13 @@
 //! The command line: no arguments opens the window; subcommands validate, describe, search
 //! paths in, generate, export and benchmark datasets without one.
 
-/// `println!` for command output: when the reader goes away (`atlas synth | head`), stop
-/// quietly instead of panicking on the broken pipe.
-macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
-            std::process::exit(0);
-        }
-    }};
-}
-
 mod bench;
 mod frame_bench;
 mod map_frame_bench;
+pub(crate) mod output;
 mod stats;
+
+use output::{note, out};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::graph::{AtlasGraph, Visible, all_shortest_paths, describe_path};
 use crate::io::ExportFormat;
+use crate::model::text_rules::escape_controls;
 use crate::model::{LoadError, Loaded, load_file};
 use crate::synth::{SynthSize, synthetic_atlas};
 
@@ -94,16 +87,17 @@ pub enum Command {
 /// Parses the arguments and runs; GUI when there is no subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let code = match cli.command {
         None => crate::ui::run_gui(cli.dataset),
         Some(command) => match execute(command) {
             Ok(code) => code,
             Err(message) => {
-                eprintln!("{message}");
+                note!("{message}");
                 ExitCode::FAILURE
             }
         },
-    }
+    };
+    output::finish(code)
 }
 
 fn load(file: &Path) -> Result<Loaded, String> {
@@ -117,17 +111,18 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             let loaded = load(&file)?;
             let stats = stats::Stats::of(&loaded.atlas);
             if json {
-                out!("{}", stats.to_json());
+                out!("{}", stats.to_json()?);
             } else {
-                print!("{}", stats.to_text());
+                output::write_out(format_args!("{}", stats.to_text()));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Path { file, from, to } => {
             let graph = AtlasGraph::new(load(&file)?.atlas);
             let find = |what: &str| {
-                find_actor(&graph, what)
-                    .ok_or_else(|| format!("no actor with id or name \"{what}\""))
+                find_actor(&graph, what).ok_or_else(|| {
+                    format!("no actor with id or name \"{}\"", escape_controls(what))
+                })
             };
             let (a, b) = (find(&from)?, find(&to)?);
             let paths = all_shortest_paths(&graph, a, b, &Visible::all(&graph), 5);
@@ -163,8 +158,9 @@ fn execute(command: Command) -> Result<ExitCode, String> {
         }
         Command::Export { file, format, out } => {
             let graph = AtlasGraph::new(load(&file)?.atlas);
-            let written = crate::io::export(&graph, &Visible::all(&graph), format, &out)
-                .map_err(|e| e.to_string())?;
+            let written =
+                crate::io::export(&graph, &Visible::all(&graph), format, &out, Some(&file))
+                    .map_err(|e| e.to_string())?;
             for path in written {
                 out!("{}", path.display());
             }
@@ -182,7 +178,7 @@ fn validate(file: &Path, show_warnings: bool) -> ExitCode {
                     out!("{w}");
                 }
             }
-            eprintln!(
+            note!(
                 "{}: valid ({} actors, {} relations, {} events; {} warnings)",
                 file.display(),
                 loaded.atlas.actors.len(),

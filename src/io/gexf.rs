@@ -101,9 +101,14 @@ fn push_values<const N: usize>(out: &mut String, values: [Option<String>; N]) {
     out.push_str("        </attvalues>\n");
 }
 
-/// Writes [`gexf`] to `path` atomically.
-pub fn write_gexf(graph: &AtlasGraph, visible: &Visible, path: &Path) -> Result<(), ExportError> {
-    write_atomically(path, gexf(graph, visible).as_bytes())
+/// Writes [`gexf`] to `path` atomically, never over `dataset`.
+pub fn write_gexf(
+    graph: &AtlasGraph,
+    visible: &Visible,
+    path: &Path,
+    dataset: Option<&Path>,
+) -> Result<(), ExportError> {
+    write_atomically(path, gexf(graph, visible).as_bytes(), dataset)
 }
 
 #[cfg(test)]

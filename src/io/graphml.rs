@@ -80,13 +80,14 @@ fn push_data(out: &mut String, first_key: usize, values: impl IntoIterator<Item 
     }
 }
 
-/// Writes [`graphml`] to `path` atomically.
+/// Writes [`graphml`] to `path` atomically, never over `dataset`.
 pub fn write_graphml(
     graph: &AtlasGraph,
     visible: &Visible,
     path: &Path,
+    dataset: Option<&Path>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, graphml(graph, visible).as_bytes())
+    write_atomically(path, graphml(graph, visible).as_bytes(), dataset)
 }
 
 #[cfg(test)]

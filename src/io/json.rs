@@ -14,13 +14,13 @@ pub fn json(atlas: &Atlas) -> Result<String, serde_json::Error> {
     Ok(text)
 }
 
-/// Writes [`json`] to `path` atomically.
-pub fn write_json(atlas: &Atlas, path: &Path) -> Result<(), ExportError> {
+/// Writes [`json`] to `path` atomically, never over `dataset`.
+pub fn write_json(atlas: &Atlas, path: &Path, dataset: Option<&Path>) -> Result<(), ExportError> {
     let text = json(atlas).map_err(|source| ExportError::Json {
         path: path.to_path_buf(),
         source,
     })?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes(), dataset)
 }
 
 #[cfg(test)]

@@ -2,19 +2,22 @@
 //! records as CSV tables, and the whole atlas as JSON. No UI here; the GUI and the
 //! `atlas export` subcommand both call [`export`].
 //!
-//! Every file goes through [`write_atomically`], so an interrupted export never leaves a
-//! half-written file where the previous good one was.
+//! Every file goes through the one safe writer, [`write_atomically`] (several files:
+//! [`write_all_or_nothing`]): never over the dataset that was read or a special file, keeping
+//! permissions, atomic; see its module for the details.
 
 mod atomic;
 mod gexf;
 mod graphml;
+mod guard;
 mod json;
+mod stale;
 mod tables;
 mod xml;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::write_atomically;
+pub use atomic::{write_all_or_nothing, write_atomically};
 pub use gexf::{gexf, write_gexf};
 pub use graphml::{graphml, write_graphml};
 pub use json::{json, write_json};
@@ -58,25 +61,38 @@ impl ExportFormat {
 /// Why an export failed. Every message starts with the path it concerns.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{}: cannot write the file: {source}", path.display())]
+    #[error("{}: cannot write the file: {source}", shown(path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot create the folder: {source}", path.display())]
+    /// The target is the dataset the atlas was read from (same file, or a link to it).
+    #[error(
+        "{}: this is the dataset being exported ({}); choose another file",
+        shown(path),
+        shown(dataset)
+    )]
+    Dataset { path: PathBuf, dataset: PathBuf },
+    /// The target is a folder, FIFO, device or socket, or a link to one or to nothing.
+    #[error(
+        "{}: refusing to write over {kind}; choose a regular file",
+        shown(path)
+    )]
+    Special { path: PathBuf, kind: &'static str },
+    #[error("{}: cannot create the folder: {source}", shown(path))]
     CreateDir {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot write the CSV table: {source}", path.display())]
+    #[error("{}: cannot write the CSV table: {source}", shown(path))]
     Csv {
         path: PathBuf,
         #[source]
         source: csv::Error,
     },
-    #[error("{}: cannot write the JSON: {source}", path.display())]
+    #[error("{}: cannot write the JSON: {source}", shown(path))]
     Json {
         path: PathBuf,
         #[source]
@@ -84,11 +100,18 @@ pub enum ExportError {
     },
 }
 
+/// A path for a message, control characters escaped.
+fn shown(path: &Path) -> String {
+    crate::model::text_rules::escape_controls(&path.display().to_string()).into_owned()
+}
+
 impl ExportError {
     /// The file or folder the error is about.
     pub fn path(&self) -> &Path {
         match self {
             ExportError::Io { path, .. }
+            | ExportError::Dataset { path, .. }
+            | ExportError::Special { path, .. }
             | ExportError::CreateDir { path, .. }
             | ExportError::Csv { path, .. }
             | ExportError::Json { path, .. } => path,
@@ -100,18 +123,21 @@ impl ExportError {
 ///
 /// GraphML, GEXF and CSV follow `visible` (the current view); JSON is always the whole
 /// atlas, so that it can be loaded back. For CSV, `out` is a folder (created if missing)
-/// that receives [`TABLE_FILES`].
+/// that receives [`TABLE_FILES`]. `dataset` is the file the atlas was read from (none for
+/// the embedded atlas): the export refuses to write over it, by any name.
 pub fn export(
     graph: &AtlasGraph,
     visible: &Visible,
     format: ExportFormat,
     out: &Path,
+    dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    let one = |()| vec![out.to_path_buf()];
     match format {
-        ExportFormat::Graphml => write_graphml(graph, visible, out).map(|()| vec![out.into()]),
-        ExportFormat::Gexf => write_gexf(graph, visible, out).map(|()| vec![out.into()]),
-        ExportFormat::Csv => write_tables(graph, visible, out),
-        ExportFormat::Json => write_json(graph.atlas(), out).map(|()| vec![out.into()]),
+        ExportFormat::Graphml => write_graphml(graph, visible, out, dataset).map(one),
+        ExportFormat::Gexf => write_gexf(graph, visible, out, dataset).map(one),
+        ExportFormat::Csv => write_tables(graph, visible, out, dataset),
+        ExportFormat::Json => write_json(graph.atlas(), out, dataset).map(one),
     }
 }
 
@@ -165,7 +191,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         for format in ExportFormat::ALL {
             let out = dir.path().join(format!("out-{format:?}"));
-            let files = export(&g, &v, format, &out).expect("export succeeds");
+            let files = export(&g, &v, format, &out, None).expect("export succeeds");
             let expected = if format == ExportFormat::Csv { 3 } else { 1 };
             assert_eq!(files.len(), expected, "{format:?}");
             for file in &files {
@@ -181,7 +207,7 @@ mod tests {
         let v = Visible::all(&g);
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("missing-folder/atlas.graphml");
-        let error = export(&g, &v, ExportFormat::Graphml, &out).expect_err("no such folder");
+        let error = export(&g, &v, ExportFormat::Graphml, &out, None).expect_err("no such folder");
         assert_eq!(error.path(), out);
         assert!(
             error.to_string().starts_with(&out.display().to_string()),

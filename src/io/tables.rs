@@ -3,6 +3,14 @@
 //! Each file starts with a UTF-8 byte order mark. Excel decodes a CSV file without one in the
 //! system's legacy code page, which turns "Zürich" into "ZÃ¼rich"; with it, Excel reads UTF-8.
 //! LibreOffice, pandas (`encoding="utf-8-sig"`) and the csv crate all accept the mark.
+//!
+//! **Formulas are neutralised** (OWASP, "CSV Injection"): a cell that starts with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return would run as a formula when the file is opened in
+//! Excel or LibreOffice, so such a cell is written with a leading `'`, which spreadsheets show
+//! as text. A program reading the CSV sees the `'`; strip it when the next character is one
+//! of those six.
+//!
+//! The three tables are written all or nothing (see [`super::write_all_or_nothing`]).
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +19,7 @@ use csv::{Terminator, Writer, WriterBuilder};
 use crate::graph::{AtlasGraph, Visible};
 use crate::model::PartialDate;
 
-use super::{ExportError, write_atomically};
+use super::{ExportError, write_all_or_nothing};
 
 /// The files [`write_tables`] writes into its folder, in this order.
 pub const TABLE_FILES: [&str; 3] = ["actors.csv", "relations.csv", "events.csv"];
@@ -45,7 +53,8 @@ fn opt(value: &Option<String>) -> &str {
 }
 
 /// Writes actors.csv, relations.csv and events.csv into the folder `dir` (created if
-/// missing) and returns their paths.
+/// missing) and returns their paths. None of them may be the `dataset`; either all three are
+/// replaced or none is.
 ///
 /// The tables follow `visible`: hidden actors and relations are left out, and so is an
 /// event whose actors are all hidden. Records the graph does not hold (a relation to a
@@ -54,11 +63,28 @@ pub fn write_tables(
     graph: &AtlasGraph,
     visible: &Visible,
     dir: &Path,
+    dataset: Option<&Path>,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    let created = !dir.exists();
     std::fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir {
         path: dir.to_path_buf(),
         source,
     })?;
+    let result = tables(graph, visible, dir)
+        .and_then(|files| write_all_or_nothing(&files, dataset).map(|()| files));
+    if result.is_err() && created {
+        // Nothing was written into it; do not leave an empty folder behind.
+        let _ = std::fs::remove_dir(dir);
+    }
+    Ok(result?.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The three tables, each as its path and bytes.
+fn tables(
+    graph: &AtlasGraph,
+    visible: &Visible,
+    dir: &Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, ExportError> {
     let atlas = graph.atlas();
     let node_shown = |i: usize| visible.nodes.get(i).copied().unwrap_or(false);
     // Node i holds actor i: AtlasGraph adds one node per actor, in order.
@@ -71,7 +97,7 @@ pub fn write_tables(
     let paths: Vec<PathBuf> = TABLE_FILES.iter().map(|name| dir.join(name)).collect();
 
     let rows = atlas.actors.iter().zip(&actor_shown).filter(|(_, s)| **s);
-    write_table(
+    let actors = table(
         &paths[0],
         &ACTOR_HEADER,
         rows.map(|(a, _)| {
@@ -96,7 +122,7 @@ pub fn write_tables(
         .iter()
         .enumerate()
         .filter(|(i, _)| relation_shown[*i]);
-    write_table(
+    let relations = table(
         &paths[1],
         &RELATION_HEADER,
         rows.map(|(i, r)| {
@@ -122,7 +148,7 @@ pub fn write_tables(
                 .any(|id| graph.node(id).is_none_or(|n| node_shown(n.index())))
     };
     let rows = atlas.events.iter().filter(|e| event_shown(&e.actors));
-    write_table(
+    let events = table(
         &paths[2],
         &EVENT_HEADER,
         rows.map(|e| {
@@ -137,15 +163,23 @@ pub fn write_tables(
             ]
         }),
     )?;
-    Ok(paths)
+    Ok(paths.into_iter().zip([actors, relations, events]).collect())
 }
 
-/// Builds one table in memory, BOM first, then writes it atomically.
-fn write_table(
+/// The cell as written: with a leading `'` when a spreadsheet would run it as a formula.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Builds one table in memory, BOM first.
+fn table(
     path: &Path,
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
-) -> Result<(), ExportError> {
+) -> Result<Vec<u8>, ExportError> {
     let csv_error = |source| ExportError::Csv {
         path: path.to_path_buf(),
         source,
@@ -155,13 +189,14 @@ fn write_table(
         .from_writer(BOM.to_vec());
     writer.write_record(header).map_err(csv_error)?;
     for row in rows {
-        writer.write_record(&row).map_err(csv_error)?;
+        writer
+            .write_record(row.iter().map(|cell| neutralised(cell).into_owned()))
+            .map_err(csv_error)?;
     }
-    let bytes = writer.into_inner().map_err(|e| ExportError::Io {
+    writer.into_inner().map_err(|e| ExportError::Io {
         path: path.to_path_buf(),
         source: e.into_error(),
-    })?;
-    write_atomically(path, &bytes)
+    })
 }
 
 #[cfg(test)]
@@ -183,7 +218,7 @@ mod tests {
         let g = fixture::graph();
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("tables");
-        let paths = write_tables(&g, &Visible::all(&g), &out).expect("tables written");
+        let paths = write_tables(&g, &Visible::all(&g), &out, None).expect("tables written");
         assert_eq!(paths, TABLE_FILES.map(|n| out.join(n)));
         let expected = [
             (&ACTOR_HEADER[..], 4),
@@ -215,7 +250,7 @@ mod tests {
         v.nodes[3] = false; // jp
         v.edges = v.edges.iter().enumerate().map(|(i, _)| i == 0).collect();
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths = write_tables(&g, &v, dir.path()).expect("tables written");
+        let paths = write_tables(&g, &v, dir.path(), None).expect("tables written");
         let counts: Vec<usize> = paths.iter().map(|p| read(p).1.len()).collect();
         // The event naming only jp goes; the one naming fr and the AI Act stays.
         assert_eq!(counts, [3, 1, 1]);
@@ -227,7 +262,46 @@ mod tests {
         let blocker = dir.path().join("tables");
         std::fs::write(&blocker, "").expect("make file");
         let g = fixture::graph();
-        let error = write_tables(&g, &Visible::all(&g), &blocker).expect_err("not a folder");
+        let error = write_tables(&g, &Visible::all(&g), &blocker, None).expect_err("not a folder");
         assert!(error.to_string().contains("tables"), "{error}");
+    }
+
+    #[test]
+    fn cells_that_would_run_as_formulas_get_a_leading_quote() {
+        for risky in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralised(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for safe in ["", "a=b", "1-2", "'x", " =x", "Zürich"] {
+            assert_eq!(neutralised(safe), safe, "{safe:?}");
+        }
+    }
+
+    #[test]
+    fn a_formula_in_a_name_reaches_the_file_neutralised() {
+        let mut atlas = fixture::graph().atlas().clone();
+        atlas.actors[0].name = "=HYPERLINK(\"http://x\")".into();
+        let g = AtlasGraph::new(atlas);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = write_tables(&g, &Visible::all(&g), dir.path(), None).expect("written");
+        let (_, actors) = read(&paths[0]);
+        assert_eq!(&actors[0][2], "'=HYPERLINK(\"http://x\")");
+    }
+
+    #[test]
+    fn a_table_that_cannot_be_written_leaves_the_other_tables_old() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("actors.csv"), "old").expect("old table");
+        std::fs::create_dir(dir.path().join("events.csv")).expect("a folder in the way");
+        let g = fixture::graph();
+        let error = write_tables(&g, &Visible::all(&g), dir.path(), None).expect_err("refused");
+        assert!(
+            error
+                .to_string()
+                .contains("events.csv: refusing to write over a folder"),
+            "{error}"
+        );
+        let old = std::fs::read(dir.path().join("actors.csv")).expect("actors");
+        assert_eq!(old, b"old");
+        assert!(!dir.path().join("relations.csv").exists());
     }
 }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::text_rules::escape_controls as esc;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -29,10 +31,11 @@ impl Diagnostic {
 }
 
 /// `FILE:LINE:COL: record.field: message`, or `FILE: record.field: message` without a line;
-/// warnings say so after the place.
+/// warnings say so after the place. Control characters in any part are escaped (`\u{1b}`), so
+/// a message is always one line and cannot send terminal escapes.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", esc(&self.file))?;
         if let Some((line, col)) = self.position {
             write!(f, ":{line}:{col}")?;
         }
@@ -41,11 +44,11 @@ impl fmt::Display for Diagnostic {
             f.write_str("warning: ")?;
         }
         match (&self.record, &self.field) {
-            (Some(record), Some(field)) => write!(f, "{record}.{field}: ")?,
-            (Some(record), None) => write!(f, "{record}: ")?,
+            (Some(record), Some(field)) => write!(f, "{}.{}: ", esc(record), esc(field))?,
+            (Some(record), None) => write!(f, "{}: ", esc(record))?,
             _ => {}
         }
-        f.write_str(&self.message)
+        f.write_str(&esc(&self.message))
     }
 }
 

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use super::diagnostic::{Diagnostic, Report, Severity};
+use super::lines::LineIndex;
 use super::schema::Atlas;
+use super::text_rules::escape_controls as esc;
 use super::validate::validate;
 
 /// Files this large are refused before they are read: a real atlas is a few megabytes, and
@@ -29,16 +31,31 @@ pub struct Loaded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{}: cannot read the file: {source}", esc(path))]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: the file is {size} bytes; datasets of {limit} bytes or more are refused")]
+    #[error(
+        "{}: the file is {size} bytes; datasets of {limit} bytes or more are refused",
+        esc(path)
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// A FIFO, a device, a folder: reading one could block for ever or never end.
+    #[error("{}: cannot read {kind}: a dataset must be a regular file", esc(path))]
+    NotAFile { path: String, kind: &'static str },
+    /// A bug in the reader (a panic), caught and reported instead of ending the program.
+    #[error(
+        "{}: reading stopped on an internal error ({message}); please report this",
+        esc(path)
+    )]
+    Internal { path: String, message: String },
     /// The first byte that is not UTF-8 is at `line` and `column` (1-based, in characters).
-    #[error("{path}:{line}:{column}: the file is not UTF-8 text: save it with the UTF-8 encoding")]
+    #[error(
+        "{}:{line}:{column}: the file is not UTF-8 text: save it with the UTF-8 encoding",
+        esc(path)
+    )]
     NotText {
         path: String,
         line: usize,
@@ -67,22 +84,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     load_str(&text, &path.display().to_string())
 }
 
-/// The dataset's text, refused before reading when it is too large or when it is not UTF-8.
+/// The dataset's text, refused before reading when it is too large or not a regular file,
+/// and when it is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let io = |source| LoadError::Io {
-        path: name.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size >= MAX_DATASET_BYTES {
-        return Err(LoadError::TooLarge {
-            path: name,
-            size,
-            limit: MAX_DATASET_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = super::read::read_bytes(path)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let before = std::str::from_utf8(valid).unwrap_or_default();
@@ -113,16 +119,22 @@ pub fn load_str_with<T: Send>(
     origin: &str,
     alongside: impl FnOnce(&Atlas) -> T + Send,
 ) -> Result<(Loaded, T), LoadError> {
+    // Windows editors start UTF-8 files with a byte-order mark; editors do not show it, so
+    // positions count from after it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let atlas = parse(text, origin)?;
-    let (mut report, extra) = std::thread::scope(|scope| {
-        let helper = scope.spawn(|| alongside(&atlas));
-        let report = validate(&atlas, text, origin);
-        // A panic in the helper is a bug; let it surface as one.
-        let extra = helper
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (report, extra)
+    let checked = catch_bug(origin, || {
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(|| alongside(&atlas));
+            let report = validate(&atlas, text, origin);
+            // A panic in the helper is a bug: re-raised here, caught by `catch_bug`.
+            let extra = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (report, extra)
+        })
     });
+    let (mut report, extra) = checked?;
     report.sort();
     if report.has_errors() {
         return Err(LoadError::Invalid { report });
@@ -133,6 +145,22 @@ pub fn load_str_with<T: Send>(
         warnings: report.diagnostics,
     };
     Ok((loaded, extra))
+}
+
+/// Runs `work`, turning a panic (a bug, on this thread or a helper) into a load error with
+/// its message, so that a window or a script sees a message instead of a crash.
+fn catch_bug<R>(origin: &str, work: impl FnOnce() -> R) -> Result<R, LoadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".into());
+        LoadError::Internal {
+            path: origin.to_string(),
+            message,
+        }
+    })
 }
 
 /// RON syntax and schema only, no cross-record checks.
@@ -157,17 +185,29 @@ pub fn parse(text: &str, origin: &str) -> Result<Atlas, LoadError> {
     }
     // The fast reader handles well-formed files; anything it declines, ron reads (and
     // explains, with positions, when the file is wrong).
-    if let Ok(atlas) = super::fast_ron::atlas_from_str(text) {
+    if let Ok(atlas) = catch_bug(origin, || super::fast_ron::atlas_from_str(text))? {
         return Ok(atlas);
+    }
+    if let Some(at) = super::lexis::attribute(text) {
+        return Err(syntax(
+            Some(LineIndex::new(text).position(at)),
+            "RON extensions (`#![enable(...)]`) are not accepted: remove the line and write \
+             optional values as `Some(...)`"
+                .into(),
+        ));
     }
     ron::Options::default()
         .with_recursion_limit(MAX_NESTING)
         .from_str::<Atlas>(text)
         .map_err(|e| {
-            syntax(
-                Some((e.span.start.line, e.span.start.col)),
-                describe_ron_error(&e.code),
-            )
+            let mut position = (e.span.start.line, e.span.start.col);
+            // ron notices an unclosed comment at the end of the file; say where it opened.
+            if matches!(e.code, ron::Error::UnclosedBlockComment)
+                && let Some(at) = super::lexis::unclosed_comment(text)
+            {
+                position = LineIndex::new(text).position(at);
+            }
+            syntax(Some(position), describe_ron_error(&e.code))
         })
 }
 
@@ -177,6 +217,11 @@ fn describe_ron_error(code: &ron::Error) -> String {
         ron::Error::Eof => "the file ends too early: a bracket or a quote is not closed".into(),
         ron::Error::ExceededRecursionLimit => {
             format!("values are nested more than {MAX_NESTING} levels deep")
+        }
+        ron::Error::UnclosedBlockComment => {
+            "this block comment is never closed: a `/*` needs its `*/` (comments nest, so \
+             each `/*` inside needs one too)"
+                .into()
         }
         other => other.to_string(),
     }

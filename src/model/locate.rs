@@ -6,6 +6,9 @@
 
 use std::collections::HashMap;
 
+use super::lexis::{self, Raw};
+use super::lines::LineIndex;
+
 #[derive(Clone, Copy, Debug)]
 struct Span {
     start: usize,
@@ -15,7 +18,7 @@ struct Span {
 /// Record positions of one dataset text.
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    lines: LineIndex<'a>,
     records: HashMap<String, Vec<Span>>,
 }
 
@@ -44,27 +47,30 @@ fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 2;
+                // Nested as ron nests them; an unclosed one runs to the end (ron refuses the
+                // file anyway, and says where it opened).
+                i = lexis::block_comment_end(bytes, i).unwrap_or(bytes.len());
                 continue;
             }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
+            b'"' | b'\'' => {
+                i = lexis::quoted_end(bytes, i);
                 tokens.push(Token::Str);
+                continue;
             }
             b'(' | b'[' | b'{' => tokens.push(Token::Open(i)),
             b')' | b']' | b'}' => tokens.push(Token::Close(i)),
             b':' => tokens.push(Token::Colon),
             b if b.is_ascii_alphabetic() || b == b'_' => {
+                // `r"…"`, `r#"…"#`: a raw string ends only at its own quote, whatever it holds.
+                match lexis::raw_string(bytes, i) {
+                    Raw::End(end) => {
+                        i = end;
+                        tokens.push(Token::Str);
+                        continue;
+                    }
+                    Raw::Unclosed => break,
+                    Raw::No => {}
+                }
                 let start = i;
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
@@ -82,9 +88,6 @@ fn tokenize(text: &str) -> Vec<Token> {
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         let tokens = tokenize(text);
         let mut records: HashMap<String, Vec<Span>> = HashMap::new();
         // depth 1 = inside `Atlas(`, depth 2 = inside a section's list, depth 3 = in a record.
@@ -118,19 +121,13 @@ impl<'a> Locator<'a> {
         }
         Self {
             text,
-            line_starts,
+            lines: LineIndex::new(text),
             records,
         }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
-        let col = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
-        (line, col)
+        self.lines.position(offset)
     }
 
     /// The line and column of record `index` of `section`, of its `field` when given, and of
@@ -291,5 +288,22 @@ mod tests {
             loc.find("actors", 0, Some("holders[5].until"), None),
             Some((4, 6))
         );
+    }
+
+    #[test]
+    fn a_commented_out_record_with_its_own_comment_hides_nothing() {
+        let text = "Atlas(\n  actors: [\n    /* (id: \"old\", /* inner */ name: \"(\"),\n    */\n    (id: \"a\"),\n    (id: \"b\",\n     name: \"B\"),\n  ],\n)\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.find("actors", 0, None, None), Some((5, 5)));
+        assert_eq!(loc.find("actors", 1, Some("name"), None), Some((7, 6)));
+        assert_eq!(loc.find("actors", 2, None, None), None);
+    }
+
+    #[test]
+    fn a_raw_string_holding_a_quote_and_a_bracket_is_one_string() {
+        let text = "Atlas(\n  actors: [\n    (id: \"a\", name: r#\"x\"(y\"#),\n    (id: \"b\",\n     name: r\"(\"),\n  ],\n)\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.find("actors", 1, None, None), Some((4, 5)));
+        assert_eq!(loc.find("actors", 1, Some("name"), None), Some((5, 6)));
     }
 }

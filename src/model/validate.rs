@@ -10,7 +10,7 @@ use super::fast_hash::FastMap as HashMap;
 use super::locate::Locator;
 use super::schema::Atlas;
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     /// Built only when a problem needs a line number: re-reading a large valid file for
@@ -21,7 +21,7 @@ struct Checker<'a> {
 
 /// Where a problem is: the section and index of the record, its name for messages, the field,
 /// and the offending value when it is a string in that field.
-struct At<'a> {
+pub(super) struct At<'a> {
     section: &'static str,
     index: usize,
     id: &'a str,
@@ -30,7 +30,15 @@ struct At<'a> {
 }
 
 impl<'a> At<'a> {
-    fn new(section: &'static str, index: usize, id: &'a str) -> Self {
+    /// Relation `index`, named by its id or else by its ends.
+    pub(super) fn relation(index: usize, r: &'a super::schema::Relation) -> Self {
+        Self {
+            ends: Some((&r.from, &r.to)),
+            ..Self::new("relations", index, r.id.as_deref().unwrap_or(""))
+        }
+    }
+
+    pub(super) fn new(section: &'static str, index: usize, id: &'a str) -> Self {
         Self {
             section,
             index,
@@ -68,11 +76,23 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn error(&mut self, at: &At, field: &str, value: Option<&str>, msg: String) {
+    pub(super) fn error(&mut self, at: &At, field: &str, value: Option<&str>, msg: String) {
         self.push(Severity::Error, at, field, value, msg);
     }
 
-    fn warn(&mut self, at: &At, field: &str, msg: String) {
+    /// An error about the atlas as a whole, not about one record.
+    pub(super) fn error_whole(&mut self, msg: String) {
+        self.report.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file: self.file.to_string(),
+            position: None,
+            record: None,
+            field: None,
+            message: msg,
+        });
+    }
+
+    pub(super) fn warn(&mut self, at: &At, field: &str, msg: String) {
         self.push(Severity::Warning, at, field, None, msg);
     }
 
@@ -203,6 +223,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             );
         }
     }
+    super::validate_sources::warn(atlas, text, file, &mut c.report);
     let linked = check_relations(&mut c, atlas, &actors, &sources);
     check_actors(&mut c, atlas, &regions, &themes, &sources, &actors, &linked);
     for (index, e) in atlas.events.iter().enumerate() {
@@ -239,6 +260,8 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
         }
     }
     check_glossary(&mut c, atlas, &sources);
+    super::validate_text::check(&mut c, atlas);
+    super::validate_graph::check(&mut c, atlas);
     c.report
 }
 

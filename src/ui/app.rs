@@ -14,8 +14,8 @@ use crate::model::{Atlas, LoadError};
 
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
-use super::export::{PngExport, export_in_background};
-use super::jobs::{FileDialogs, Jobs, NativeDialogs, is_dataset};
+use super::export::{PngExport, export_in_background, save_text_in_background};
+use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
 use super::verbs;
@@ -42,7 +42,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             dataset: None,
-            dialogs: Arc::new(NativeDialogs),
+            dialogs: Arc::new(super::dialog_fallback::FallbackDialogs::default()),
             restore: true,
         }
     }
@@ -135,7 +135,14 @@ impl AtlasApp {
                 Arc::clone(&self.state.dataset.graph),
                 self.state.view.visible.clone(),
                 *format,
+                self.state.dataset.source.remembered(),
             ),
+            Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
+            Command::SaveText(file) => {
+                let dataset = self.state.dataset.source.remembered();
+                save_text_in_background(ctx, &self.jobs, file.clone(), dataset);
+                self.state.status = Some(format!("Saving {}…", file.what));
+            }
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
             }
@@ -230,10 +237,7 @@ fn empty_state(prefs: Prefs) -> AppState {
 }
 
 fn failure_of(error: &LoadError) -> LoadFailure {
-    LoadFailure {
-        origin: "embedded atlas".into(),
-        messages: error.messages(),
-    }
+    LoadFailure::new(error, "embedded atlas")
 }
 
 /// The preferences saved by the last session, if any (and if they still parse: a file from
@@ -263,6 +267,7 @@ impl eframe::App for AtlasApp {
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
         let mut out = self.draw(ui, palette);
+        super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) = self.png.poll(
             &ctx,

@@ -9,6 +9,7 @@ use eframe::egui::{self, ColorImage, Rect};
 use crate::graph::{AtlasGraph, Visible};
 use crate::io::{ExportError, ExportFormat, export, write_atomically};
 
+use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
 use super::offscreen::{render_map, render_network};
 use super::state::AppState;
@@ -16,6 +17,10 @@ use super::state::Canvas;
 use super::theme::Palette;
 use super::views::map::MapView;
 use super::views::network::NetworkView;
+
+/// The status line when the save dialog is closed without a choice: it replaces "Saving…",
+/// which would otherwise stay for ever.
+pub const CANCELLED: &str = "Export cancelled: nothing was saved";
 
 /// Encodes an RGBA image as PNG.
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
@@ -31,15 +36,15 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
     Ok(bytes)
 }
 
-/// Writes `image` as a PNG at `path`, atomically.
-pub fn save_png(image: &ColorImage, path: &Path) -> Result<(), String> {
+/// Writes `image` as a PNG at `path`, atomically, never over the `dataset`.
+pub fn save_png(image: &ColorImage, path: &Path, dataset: Option<&Path>) -> Result<(), String> {
     let bytes =
         encode_png(image).map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    write_atomically(path, &bytes).map_err(|e: ExportError| e.to_string())
+    write_atomically(path, &bytes, dataset).map_err(|e: ExportError| e.to_string())
 }
 
-/// A pending "network (or map) as PNG" request, carried out at the end of the frame that has the
-/// GPU at hand.
+/// A pending "network (or map) as PNG" request, carried out at the end of the frame that
+/// has the GPU at hand.
 #[derive(Default)]
 pub struct PngExport {
     rect: Option<Rect>,
@@ -109,16 +114,19 @@ impl PngExport {
         let target = self.target.take();
         let what = if on_map { "map" } else { "network" };
         let name = format!("atlas-{what}-{scale}x.png");
+        let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
-            Some(match save_png(&image, &path) {
+            let Some(path) = target.or_else(|| dialogs.pick_save(&name, "png")) else {
+                return Some(CANCELLED.to_string());
+            };
+            Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
                     "Saved the {what} as {} ({}×{} pixels{note})",
                     path.display(),
                     image.size[0],
                     image.size[1]
                 ),
-                Err(e) => e,
+                Err(e) => format!("The {what} picture was not saved: {e}"),
             })
         });
         Some(format!("Saving the {what} picture…"))
@@ -126,28 +134,65 @@ impl PngExport {
 }
 
 /// Exports the filtered graph (or the atlas, for JSON) in the background, asking where.
+/// `dataset` is the file the atlas was read from; the export never writes over it.
 pub fn export_in_background(
     ctx: &egui::Context,
     jobs: &Jobs,
     graph: Arc<AtlasGraph>,
     visible: Visible,
     format: ExportFormat,
+    dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-        let path = match format.extension() {
+        let picked = match format.extension() {
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
-        }?;
-        Some(match export(&graph, &visible, format, &path) {
-            Ok(files) => format!(
-                "Exported {}",
-                files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Err(e) => format!("Export failed: {e}"),
-        })
+        };
+        let Some(path) = picked else {
+            return Some(CANCELLED.to_string());
+        };
+        Some(
+            match export(&graph, &visible, format, &path, dataset.as_deref()) {
+                Ok(files) => format!(
+                    "Exported {}",
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Err(e) => format!("Export failed: {e}"),
+            },
+        )
     });
+}
+
+/// Saves a text file where the user picks, in the background, atomically; the status line
+/// says where it went, that it was cancelled, or why it failed.
+pub fn save_text_in_background(
+    ctx: &egui::Context,
+    jobs: &Jobs,
+    file: SaveText,
+    dataset: Option<std::path::PathBuf>,
+) {
+    jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        let Some(path) = dialogs.pick_save(&file.name, file.extension) else {
+            return Some(CANCELLED.to_string());
+        };
+        Some(
+            match write_atomically(&path, file.contents.as_bytes(), dataset.as_deref()) {
+                Ok(()) => format!("Saved {} as {}", file.what, path.display()),
+                Err(e) => format!("{} was not saved: {e}", capitalised(&file.what)),
+            },
+        )
+    });
+}
+
+/// "the table" → "The table", for a message that starts with it.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -26,8 +26,12 @@ mod apply;
 mod chrome;
 pub mod command;
 pub mod dataset;
+mod dialog_fallback;
 pub mod export;
+pub mod file_chooser;
 pub mod jobs;
+mod launch;
+pub mod links;
 mod offscreen;
 mod overlays;
 mod panels;
@@ -39,47 +43,4 @@ pub mod view_state;
 pub mod views;
 pub mod windows;
 
-use std::path::PathBuf;
-use std::process::ExitCode;
-
-use app::{AppOptions, AtlasApp};
-
-/// Opens the window on the embedded atlas, or on `dataset` when given.
-pub fn run_gui(dataset: Option<PathBuf>) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("Tech Diplomacy Atlas")
-            .with_app_id("tech-diplomacy-atlas")
-            .with_inner_size([1360.0, 860.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    let result = eframe::run_native(
-        "Tech Diplomacy Atlas",
-        options,
-        Box::new(move |cc| {
-            if let Some(rs) = cc.wgpu_render_state.as_ref() {
-                let info = rs.adapter.get_info();
-                eprintln!(
-                    "renderer: {:?} on {} ({})",
-                    info.backend, info.name, info.driver
-                );
-            }
-            Ok(Box::new(AtlasApp::new(
-                cc,
-                AppOptions {
-                    dataset,
-                    ..AppOptions::default()
-                },
-            )))
-        }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("The atlas window could not open: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
+pub use launch::run_gui;

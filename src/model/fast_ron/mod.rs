@@ -1,10 +1,10 @@
 //! A strict, fast reader for the part of RON the atlas schema uses: structs (optionally
 //! named), lists, strings, `Some`/`None`, enum variants (unit and newtype), booleans and
-//! numbers, with `//` and `/* */` comments.
+//! numbers, with `//` and `/* */` comments (nested as `ron` nests them, see [`super::lexis`]).
 //!
 //! Why: the `ron` crate parses a 40 MB atlas about five times slower than serde_json parses
 //! the same data, and loading must stay fast. Why it is safe: it only ever *refuses* what it
-//! does not handle — raw strings, nested comments, unusual escapes, attributes, anything
+//! does not handle — raw strings, unusual escapes, attributes, anything
 //! ambiguous — and the loader then parses the same text with `ron`, which also produces the
 //! error messages and positions. Tests check that whatever it accepts, `ron` accepts too and
 //! reads the same value.
@@ -138,15 +138,11 @@ impl<'de> Parser<'de> {
                         self.pos += line;
                     }
                     Some(b'*') => {
-                        let rest = &self.text[self.pos + 2..];
-                        let Some(end) = rest.find("*/") else {
+                        // Nested exactly as ron nests them, so both readers see the same text.
+                        let Some(end) = super::lexis::block_comment_end(self.src, self.pos) else {
                             return refuse("unclosed comment");
                         };
-                        // ron nests block comments; leave those to it.
-                        if rest[..end].contains("/*") {
-                            return refuse("nested comment");
-                        }
-                        self.pos += 2 + end + 2;
+                        self.pos = end;
                     }
                     _ => return refuse("unexpected /"),
                 },

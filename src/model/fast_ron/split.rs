@@ -57,6 +57,10 @@ fn guess_split(text: &str) -> Option<usize> {
 /// first item is (unknown fields are refused, so at most one fits), then the top-level
 /// fields after the list.
 fn speculate(text: &str, start: usize) -> Result<Speculation<'_>> {
+    #[cfg(test)]
+    if text.len() == tests::PANIC_ON_LENGTH.load(std::sync::atomic::Ordering::Relaxed) {
+        panic!("test: the helper thread panics");
+    }
     fn rest<T: DeserializeOwned>(text: &str, start: usize) -> Result<(Vec<T>, usize)> {
         let mut parser = Parser {
             src: text.as_bytes(),
@@ -323,19 +327,58 @@ fn list<'a, T: DeserializeOwned>(
         let here = items.parser.pos;
         if helper.as_ref().is_some_and(|h| h.start == here)
             && let Some(h) = helper.take()
-            && let Ok(Ok(spec)) = h.handle.join()
-            && spec.section == section
-            && let Some(mut tail) = take(spec.tail)
         {
-            out.append(&mut tail);
-            items.parser.pos = spec.end;
-            items.done = true;
-            rest = spec.rest;
-            break;
+            // A panic in the helper is a bug: passed on, and the loader reports it as one.
+            let joined = h
+                .handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            if let Ok(spec) = joined
+                && spec.section == section
+                && let Some(mut tail) = take(spec.tail)
+            {
+                out.append(&mut tail);
+                items.parser.pos = spec.end;
+                items.done = true;
+                rest = spec.rest;
+                break;
+            }
         }
         out.push(T::deserialize(&mut *items.parser)?);
     }
     items.finish()?;
     p.leave();
     Ok((out, rest))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use crate::model::{LoadError, load_str};
+    use crate::synth::{SynthSize, synthetic_atlas};
+
+    /// The helper panics on a text of exactly this length (a length no other test makes).
+    pub static PANIC_ON_LENGTH: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+    #[test]
+    fn a_panic_in_the_helper_thread_is_a_load_error_with_its_message() {
+        let atlas = synthetic_atlas(SynthSize {
+            actors: 2000,
+            relations: 9000,
+            events: 1500,
+            seed: 5,
+        });
+        let mut text = ron::ser::to_string_pretty(&atlas, Default::default()).expect("ron");
+        assert!(text.len() > super::PARALLEL_MIN_BYTES);
+        text.push_str(&" ".repeat(7919));
+        PANIC_ON_LENGTH.store(text.len(), Ordering::Relaxed);
+        let error = load_str(&text, "huge.ron").expect_err("the helper panicked");
+        assert!(matches!(error, LoadError::Internal { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            "huge.ron: reading stopped on an internal error (test: the helper thread panics); \
+             please report this"
+        );
+    }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::graph::{AtlasGraph, Direction, neighbours};
+use crate::model::source_quality::SourceKinds;
 use crate::model::{Actor, Event, PartialDate, Relation, RelationKind, validate::is_web_link};
 use crate::ui::command::{Command, select_and_frame};
 use crate::ui::state::AppState;
@@ -192,7 +193,7 @@ fn actor(
             }
         }
     }
-    sources(ui, graph, &a.sources);
+    sources(ui, graph, &a.sources, out);
 }
 
 /// Relations grouped by kind and direction: "appoints →", "← member of".
@@ -274,7 +275,7 @@ fn relation(ui: &mut Ui, graph: &AtlasGraph, r: &Relation, out: &mut Vec<Command
             "no (mutual)"
         },
     );
-    sources(ui, graph, &r.sources);
+    sources(ui, graph, &r.sources, out);
 }
 
 fn event(ui: &mut Ui, graph: &AtlasGraph, e: &Event, out: &mut Vec<Command>) {
@@ -292,17 +293,18 @@ fn event(ui: &mut Ui, graph: &AtlasGraph, e: &Event, out: &mut Vec<Command>) {
         }
     }
     field(ui, "Id", e.id.clone());
-    sources(ui, graph, &e.sources);
+    sources(ui, graph, &e.sources, out);
 }
 
 /// Sources with their links. Only http(s) links are clickable (they open in the system
 /// browser); anything else is shown as plain text, never handed to the OS.
-fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
+fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String], out: &mut Vec<Command>) {
     if ids.is_empty() {
         return;
     }
     ui.add_space(6.0);
     ui.strong("Sources");
+    mirror_only_note(ui, graph, ids);
     for id in ids {
         let Some(s) = graph.atlas().sources.iter().find(|s| &s.id == id) else {
             ui.label(format!("• {id} (missing)"));
@@ -311,17 +313,53 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
         ui.horizontal_wrapped(|ui| {
             ui.label("•");
             if is_web_link(&s.url) {
-                ui.hyperlink_to(&s.title, s.url.trim())
-                    .on_hover_text(&s.url);
+                web_link(ui, &s.title, s.url.trim(), out);
             } else {
                 ui.label(format!("{} ({})", s.title, s.url));
             }
             if let Some(p) = &s.publisher {
                 ui.label(RichText::new(p).weak());
             }
+            if let Some(quality) = source_quality_text(s) {
+                ui.label(RichText::new(quality).small().weak());
+            }
         });
         if let Some(note) = &s.note {
             ui.label(RichText::new(note).small().weak());
         }
+    }
+}
+
+/// A web link that opens in the browser (the app says so, and says when it could not), and
+/// a "Copy link" button beside it for when no browser opens.
+fn web_link(ui: &mut Ui, title: &str, url: &str, out: &mut Vec<Command>) {
+    if ui.link(title).on_hover_text(url).clicked() {
+        out.push(Command::OpenLink(url.to_string()));
+    }
+    let copy = ui.small_button("Copy link").on_hover_text(url);
+    if copy.clicked() {
+        ui.ctx().copy_text(url.to_string());
+        out.push(Command::Status(format!("Copied the link: {url}")));
+    }
+}
+
+/// "Press · checked 2026-11-25": what kind of page a source is and when it was last checked.
+fn source_quality_text(source: &crate::model::Source) -> Option<String> {
+    let kind = source.kind.map(|k| k.label().to_string());
+    let checked = source.checked.map(|d| format!("checked {d}"));
+    let parts: Vec<String> = kind.into_iter().chain(checked).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Says so when a record rests only on mirrors or aggregators: the fact is sourced, but a
+/// reader should know no original page stands behind it yet.
+fn mirror_only_note(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
+    if SourceKinds::of(graph.atlas()).is_mirror_only(ids) {
+        ui.label(
+            RichText::new("⚠ Sourced only to mirrors or aggregators, not to an original page")
+                .small()
+                .weak(),
+        )
+        .on_hover_text("The sources below repeat another page; the original was not read.");
     }
 }
