@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod graph;
 pub mod io;
 pub mod layout;
+pub mod map;
 pub mod model;
 pub mod synth;
 pub mod ui;

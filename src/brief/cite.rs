@@ -83,7 +83,7 @@ mod tests {
             (id: "a", title: "A", url: "https://a.example"),
             (id: "b", title: "B", url: "https://b.example"),
             (id: "c", title: "C", url: "https://c.example"),
-        ])"#;
+        ], actors: [(id: "x", kind: State, name: "X", sources: ["a"])])"#;
         let atlas = load_str(text, "t.ron").expect("valid").atlas;
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let (first, second, unknown) = (ids(&["c", "a"]), ids(&["a", "b"]), ids(&["zz"]));

@@ -73,6 +73,14 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Milliseconds to parse and triangulate the embedded world map, and to colour it for the
+    /// default atlas; with the map view's frame cost at 1920×1080.
+    Map {
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+        #[arg(long, default_value_t = 40)]
+        frames: usize,
+    },
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
     LoadOnce { file: PathBuf },
@@ -161,6 +169,7 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             },
             runs.max(1),
         ),
+        BenchCommand::Map { runs, frames } => bench_map(runs.max(3), frames.max(10)),
         BenchCommand::LoadOnce { file } => {
             let graph = load_graph_file(&file).map_err(|e| e.to_string())?.graph;
             out!(
@@ -275,6 +284,68 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
             "ratio_to_serde_json": load_median / json_median,
             "peak_rss_bytes": peak.get("peak_rss_bytes"),
             "phases_ms": {"read": read_ms, "parse": parse_ms, "parse_one_thread": parse_one_thread_ms, "validate": validate_ms, "graph": graph_ms},
+        })
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
+    use crate::map::{ColourMode, CountryActors, EMBEDDED, WorldMap, colour};
+    let mut load_ms = Vec::new();
+    let mut map = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let built = WorldMap::from_bytes(EMBEDDED).map_err(|e| e.to_string())?;
+        load_ms.push(ms(t));
+        map = Some(built);
+    }
+    let map = map.ok_or("no run")?;
+    let graph = AtlasGraph::new(load_default().map_err(|e| e.to_string())?.atlas);
+    let t = Instant::now();
+    let countries = CountryActors::build(&map, &graph);
+    let resolve_ms = ms(t);
+    let visible = crate::graph::Visible::all(&graph);
+    let mut colour_ms = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let c = colour(
+            &graph,
+            &countries,
+            map.countries.len(),
+            &visible,
+            &ColourMode::Region("indo-pacific".into()),
+        );
+        colour_ms.push(ms(t));
+        drop(c);
+    }
+    drop(countries);
+    let loaded = crate::graph::LoadedGraph {
+        graph,
+        origin: "bench".into(),
+        warnings: Vec::new(),
+    };
+    let moving = super::map_frame_bench::measure(loaded.clone(), frames, true);
+    let frame = super::map_frame_bench::measure(loaded, frames, false);
+    out!(
+        "{}",
+        json!({
+            "bench": "map",
+            "countries": map.countries.len(),
+            "vertices": map.countries.iter().map(|c| c.vertices.len()).sum::<usize>(),
+            "map_triangles": map.triangle_count(),
+            "asset_bytes": EMBEDDED.len(),
+            "runs": runs,
+            "load_median_ms": median(load_ms),
+            "resolve_ms": resolve_ms,
+            "colour_median_ms": median(colour_ms),
+            "frames": frame.build_ms.len(), "width": 1920, "height": 1080,
+            "frame_median_ms": frame.median_total_ms(),
+            "build_median_ms": median(frame.build_ms.clone()),
+            "tessellate_median_ms": median(frame.tessellate_ms.clone()),
+            "frame_triangles": frame.triangles,
+            "moving_frame_median_ms": moving.median_total_ms(),
+            "moving_build_median_ms": median(moving.build_ms.clone()),
+            "moving_tessellate_median_ms": median(moving.tessellate_ms.clone()),
         })
     );
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@ mod brief;
 mod diff;
 mod diff_bench;
 mod frame_bench;
+mod map_frame_bench;
 pub(crate) mod output;
 mod stats;
 

@@ -287,6 +287,13 @@ pub struct StoryStep {
     /// Where the time cursor goes for this step; none leaves it at the present.
     #[serde(default)]
     pub date: Option<PartialDate>,
+    /// Show the world map at this step (false leaves the view as it is).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub map: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -22,6 +22,7 @@ use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
 use super::verbs;
+use super::views::map::MapView;
 use super::views::network::NetworkView;
 use super::views::search::SearchView;
 use super::views::timeline::{TimelineView, advance};
@@ -54,6 +55,7 @@ pub struct AtlasApp {
     pub state: AppState,
     queue: Vec<Command>,
     pub network: NetworkView,
+    pub map: MapView,
     pub timeline: TimelineView,
     pub(super) search: SearchView,
     pub windows: Vec<Box<dyn AtlasWindow>>,
@@ -84,6 +86,7 @@ impl AtlasApp {
             state,
             queue: Vec::new(),
             network: NetworkView::default(),
+            map: MapView::default(),
             timeline: TimelineView::default(),
             search: SearchView::default(),
             windows: windows::all(),
@@ -284,10 +287,14 @@ impl eframe::App for AtlasApp {
         let mut out = self.draw(ui, palette);
         super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
-        if let Some(message) =
-            self.png
-                .poll(&ctx, frame, &self.jobs, &self.state, &self.network, palette)
-        {
+        if let Some(message) = self.png.poll(
+            &ctx,
+            frame,
+            &self.jobs,
+            &self.state,
+            (&self.network, &self.map),
+            palette,
+        ) {
             out.push(Command::Status(message));
         }
         self.state.requests.clear();

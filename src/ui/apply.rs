@@ -6,7 +6,7 @@ use crate::graph::{LoadedGraph, ViewFilter, all_shortest_paths, describe_path};
 
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
-use super::state::AppState;
+use super::state::{AppState, Canvas};
 use super::view_state::{BeforeStory, FoundPath, Selection, StoryProgress};
 use super::windows;
 
@@ -99,6 +99,8 @@ impl AppState {
                 self.requests.extend(term.map(Request::ScrollToTerm));
             }
             Command::SetWindowOpen(name, open) => self.set_window_open(name, open),
+            Command::SetCanvas(canvas) => self.prefs.canvas = canvas,
+            Command::SetMapColour(mode) => self.prefs.map_colour = mode,
             _ => {}
         }
     }
@@ -276,6 +278,9 @@ impl AppState {
             ..self.prefs.filter.clone()
         };
         self.set_filter(filter);
+        if step.map {
+            self.prefs.canvas = Canvas::Map;
+        }
         if let Some(first) = step.focus.first() {
             self.select(Selection::Actor(first.clone()));
         }
@@ -300,7 +305,7 @@ mod tests {
         relations: [(from: "a", to: "b", kind: MemberOf, since: Some("2015"), sources: ["s"])],
         stories: [(id: "st", title: "Story", steps: [
             (title: "One", text: "t", focus: ["a"], date: Some("2010")),
-            (title: "Two", text: "t", focus: ["b"], date: Some("2016-03")),
+            (title: "Two", text: "t", focus: ["b"], date: Some("2016-03"), map: true),
         ], questions: ["Why?"])],
         glossary: [(term: "Term", definition: "A word.")],
     )"#;
@@ -333,8 +338,14 @@ mod tests {
             0,
             "2010: the 2015 membership not yet"
         );
+        assert_eq!(s.prefs.canvas, Canvas::Network);
         s.apply(Command::StoryStep(1));
         assert_eq!(s.view.selection, Some(Selection::Actor("b".into())));
+        assert_eq!(
+            s.prefs.canvas,
+            Canvas::Map,
+            "the second step asks for the map"
+        );
         assert!(s.as_of().is_some_and(|t| t > 2016.0 && t < 2016.5));
         assert_eq!(s.view.visible.edge_count(), 1);
         s.apply(Command::StoryStep(5));

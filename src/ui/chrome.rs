@@ -10,7 +10,7 @@ use super::state::AppState;
 use super::theme::{Palette, ThemeChoice};
 use super::verbs::{self, Verb, menu_item};
 use super::views::search::SearchView;
-use super::views::stories;
+use super::views::{self, stories};
 
 pub fn toolbar(
     ui: &mut Ui,
@@ -43,6 +43,9 @@ pub fn toolbar(
                 "Present"
             };
             verbs::button(ui, state, Verb::Presentation, present, out);
+            ui.separator();
+            views::map::controls::canvas_switch(ui, state, out);
+            ui.separator();
             ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out))
                 .response
                 .on_hover_text("Guided stories for workshops");
@@ -123,6 +126,7 @@ fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.separator();
     menu_item(ui, state, Verb::Presentation, out);
+    menu_item(ui, state, Verb::ToggleMap, out);
     menu_item(ui, state, Verb::FitNetwork, out);
 }
 

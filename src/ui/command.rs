@@ -7,7 +7,10 @@ use crate::graph::{LoadedGraph, ViewFilter};
 use crate::io::ExportFormat;
 use crate::model::{LoadError, Severity};
 
+use crate::map::ColourMode;
+
 use super::dataset::DatasetSource;
+use super::state::Canvas;
 use super::theme::ThemeChoice;
 use super::verbs::Verb;
 use super::view_state::Selection;
@@ -67,6 +70,10 @@ pub enum Command {
     ShowGlossary(Option<String>),
     /// Open or close the floating window with this name.
     SetWindowOpen(&'static str, bool),
+    /// Show the network or the map in the central area.
+    SetCanvas(Canvas),
+    /// Colour the map's countries this way.
+    SetMapColour(ColourMode),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
     /// Open this web link in the system browser (carried out by the app, in the background).

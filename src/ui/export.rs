@@ -14,9 +14,11 @@ use crate::io::{
 
 use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
-use super::offscreen::render_network;
+use super::offscreen::{render_map, render_network};
 use super::state::AppState;
+use super::state::Canvas;
 use super::theme::Palette;
+use super::views::map::MapView;
 use super::views::network::NetworkView;
 
 /// The status line when the save dialog is closed without a choice: it replaces "Saving…",
@@ -44,8 +46,8 @@ pub fn save_png(image: &ColorImage, path: &Path, dataset: Option<&Path>) -> Resu
     write_atomically(path, &bytes, dataset).map_err(|e: ExportError| e.to_string())
 }
 
-/// A pending "network as PNG" request, carried out at the end of the frame that has the
-/// GPU at hand.
+/// A pending "network (or map) as PNG" request, carried out at the end of the frame that
+/// has the GPU at hand.
 #[derive(Default)]
 pub struct PngExport {
     rect: Option<Rect>,
@@ -59,7 +61,7 @@ impl PngExport {
         self.rect = Some(rect);
     }
 
-    /// Asks for the network as a PNG at `scale` × the screen's pixel density (1 or 2).
+    /// Asks for the network (or the map, when shown) as a PNG at `scale` × the screen's pixel density (1 or 2).
     pub fn request(&mut self, ctx: &egui::Context, scale: f32) {
         self.pending = Some(scale);
         ctx.request_repaint();
@@ -72,7 +74,7 @@ impl PngExport {
         frame: &eframe::Frame,
         jobs: &Jobs,
         state: &AppState,
-        view: &NetworkView,
+        views: (&NetworkView, &MapView),
         palette: Palette,
     ) -> Option<String> {
         let scale = self.pending.take()?;
@@ -81,15 +83,29 @@ impl PngExport {
             return Some("Pictures need the GPU renderer, which this window does not use".into());
         };
         let density = scale * ctx.pixels_per_point();
-        let mut still = view.still();
-        let picture = match render_network(
-            render_state,
-            state,
-            &mut still,
-            rect.size(),
-            density,
-            palette,
-        ) {
+        let (network, map) = views;
+        let on_map = state.prefs.canvas == Canvas::Map;
+        let rendered = if on_map {
+            render_map(
+                render_state,
+                state,
+                &mut map.still(),
+                rect.size(),
+                density,
+                palette,
+            )
+        } else {
+            let mut still = network.still();
+            render_network(
+                render_state,
+                state,
+                &mut still,
+                rect.size(),
+                density,
+                palette,
+            )
+        };
+        let picture = match rendered {
             Ok(picture) => picture,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
@@ -99,7 +115,8 @@ impl PngExport {
             .map(|max| format!(", reduced to the graphics card's limit of {max} pixels a side"))
             .unwrap_or_default();
         let target = self.target.take();
-        let name = format!("atlas-network-{scale}x.png");
+        let what = if on_map { "map" } else { "network" };
+        let name = format!("atlas-{what}-{scale}x.png");
         let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
             let Some(path) = target.or_else(|| dialogs.pick_save(&name, "png")) else {
@@ -107,15 +124,15 @@ impl PngExport {
             };
             Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
-                    "Saved the network as {} ({}×{} pixels{note})",
+                    "Saved the {what} as {} ({}×{} pixels{note})",
                     path.display(),
                     image.size[0],
                     image.size[1]
                 ),
-                Err(e) => format!("The network picture was not saved: {e}"),
+                Err(e) => format!("The {what} picture was not saved: {e}"),
             })
         });
-        Some("Saving the network picture…".into())
+        Some(format!("Saving the {what} picture…"))
     }
 }
 

@@ -10,6 +10,7 @@ use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, wgpu};
 use super::overlays;
 use super::state::AppState;
 use super::theme::{self, Palette};
+use super::views::map::{MapView, paint_still};
 use super::views::network::NetworkView;
 
 /// How long to wait for the GPU (a software renderer included) before giving up.
@@ -46,6 +47,37 @@ pub fn render_network(
     scale: f32,
     palette: Palette,
 ) -> Result<Picture, String> {
+    render_view(render_state, state, size, scale, palette, &mut |ui| {
+        let rect = ui.max_rect();
+        let _ = view.ui(ui, state, palette);
+        overlays::legend(ui, rect, state, palette, &mut Vec::new());
+    })
+}
+
+/// The same for the map (a still copy of the on-screen map), with its legend and note.
+pub fn render_map(
+    render_state: &RenderState,
+    state: &AppState,
+    view: &mut MapView,
+    size: Vec2,
+    scale: f32,
+    palette: Palette,
+) -> Result<Picture, String> {
+    render_view(render_state, state, size, scale, palette, &mut |ui| {
+        paint_still(ui, view, state, palette);
+    })
+}
+
+/// Runs `draw` in a fresh context of `size` points at `scale` pixels per point and reads the
+/// pixels back.
+fn render_view(
+    render_state: &RenderState,
+    state: &AppState,
+    size: Vec2,
+    scale: f32,
+    palette: Palette,
+    draw: &mut dyn FnMut(&mut egui::Ui),
+) -> Result<Picture, String> {
     let max_side = render_state.device.limits().max_texture_dimension_2d;
     let (scale, clamped_to) = fitting_scale(size, scale, max_side);
     let ctx = egui::Context::default();
@@ -67,11 +99,7 @@ pub fn render_network(
     let mut draw = |ui: &mut egui::Ui| {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let rect = ui.max_rect();
-                let _ = view.ui(ui, state, palette);
-                overlays::legend(ui, rect, state, palette, &mut Vec::new());
-            });
+            .show(ui, |ui| draw(ui));
     };
     // The first pass lays out windows and fonts; the second is the picture.
     let mut textures = ctx.run_ui(input(), &mut draw).textures_delta;

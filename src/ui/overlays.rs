@@ -37,6 +37,7 @@ pub fn legend(
                             // Never taller than the canvas: it must not float over a panel.
                             egui::ScrollArea::vertical()
                                 .max_height((rect.height() - 70.0).max(40.0))
+                                .min_scrolled_height((rect.height() - 70.0).max(40.0))
                                 .show(ui, |ui| legend_rows(ui, state, palette, out));
                         });
                 });

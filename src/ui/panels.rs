@@ -4,6 +4,7 @@ use eframe::egui::{self, Ui};
 
 use super::app::AtlasApp;
 use super::command::Command;
+use super::state::Canvas;
 use super::theme::Palette;
 use super::views::{details, regions, stories};
 use super::{chrome, overlays, windows};
@@ -86,10 +87,15 @@ impl AtlasApp {
         self.story_card = Some(card.response.rect);
     }
 
-    /// The network with what floats over it: legend and view controls.
+    /// The network or the map with what floats over it (legend, view controls).
     fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
         let rect = ui.max_rect();
         let state = &self.state;
+        if state.prefs.canvas == Canvas::Map {
+            out.extend(self.map.ui(ui, state, palette));
+            self.png.capture_rect(rect);
+            return;
+        }
         out.extend(self.network.ui(ui, state, palette));
         self.png.capture_rect(rect);
         overlays::legend(ui, rect, state, palette, out);

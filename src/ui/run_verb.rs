@@ -6,6 +6,7 @@ use eframe::egui;
 use super::app::AtlasApp;
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
+use super::state::Canvas;
 use super::verbs::Verb;
 use super::windows;
 
@@ -36,6 +37,10 @@ impl AtlasApp {
             Verb::Reload => vec![Command::Reload],
             Verb::Export(format) => vec![Command::Export(format)],
             Verb::Presentation => vec![Command::SetPresentation(!state.view.presentation)],
+            Verb::ToggleMap => vec![Command::SetCanvas(match state.prefs.canvas {
+                Canvas::Network => Canvas::Map,
+                Canvas::Map => Canvas::Network,
+            })],
             Verb::PlayPause => self.play_pause(),
             Verb::Today => vec![Command::SetPlaying(false), Command::SetAsOf(None)],
             Verb::NextStep => vec![Command::StoryStep(1)],

@@ -10,6 +10,7 @@ use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{LoadedGraph, ViewFilter};
+use crate::map::ColourMode;
 use crate::model::Story;
 
 use super::command::Request;
@@ -38,6 +39,18 @@ pub struct Prefs {
     pub play_speed: f64,
     /// The floating windows that are open, by their names (see `windows/mod.rs`).
     pub open_windows: BTreeSet<String>,
+    /// What the central area shows: the network or the map.
+    pub canvas: Canvas,
+    /// How the map colours countries.
+    pub map_colour: ColourMode,
+}
+
+/// The two views of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Canvas {
+    #[default]
+    Network,
+    Map,
 }
 
 impl Default for Prefs {
@@ -55,6 +68,8 @@ impl Default for Prefs {
             show_ghosts: false,
             play_speed: crate::ui::views::timeline::PLAY_YEARS_PER_SEC,
             open_windows: BTreeSet::new(),
+            canvas: Canvas::Network,
+            map_colour: ColourMode::Atlas,
         }
     }
 }
@@ -137,5 +152,27 @@ impl AppState {
         } else {
             (lo.floor(), hi.floor() + 1.0)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_map_view_and_its_colouring_are_remembered() {
+        let prefs = Prefs {
+            canvas: Canvas::Map,
+            map_colour: ColourMode::Grouping("quad".into()),
+            ..Prefs::default()
+        };
+        // eframe stores preferences as RON text.
+        let text = ron::to_string(&prefs).expect("serialises");
+        let back: Prefs = ron::from_str(&text).expect("reads back");
+        assert_eq!(back, prefs);
+        // Preferences saved before the map existed still load, with the network shown.
+        let old: Prefs = ron::from_str("(show_regions: false)").expect("old prefs load");
+        assert_eq!(old.canvas, Canvas::Network);
+        assert_eq!(old.map_colour, ColourMode::Atlas);
     }
 }

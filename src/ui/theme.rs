@@ -3,6 +3,7 @@
 use eframe::egui::{self, Color32, FontId, TextStyle};
 use serde::{Deserialize, Serialize};
 
+use crate::map::Swatch;
 use crate::model::{ActorKind, RelationKind};
 
 /// Which look the user chose; `System` follows the desktop.
@@ -134,6 +135,65 @@ impl Palette {
             Color32::from_rgb(255, 110, 100)
         } else {
             Color32::from_rgb(180, 20, 20)
+        }
+    }
+
+    /// The fill of a map country for its colour class (see `crate::map::Swatch`). Hues follow
+    /// the kind colours (Okabe–Ito); the activity steps are one sequential ramp that grows
+    /// brighter on dark and darker on light, so "more" always stands out from the background.
+    pub fn map_fill(&self, swatch: Swatch) -> Color32 {
+        let rgb = match swatch {
+            Swatch::NotInAtlas if self.dark => [46, 49, 55],
+            Swatch::NotInAtlas => [226, 226, 222],
+            Swatch::Unmarked if self.dark => [78, 96, 122],
+            Swatch::Unmarked => [176, 192, 214],
+            Swatch::Member => [0, 114, 178],
+            Swatch::ThroughBloc => [86, 180, 233],
+            Swatch::Signatory => [0, 158, 115],
+            Swatch::Targeted => [230, 159, 0],
+            Swatch::Associated => [204, 121, 167],
+            Swatch::Level(step) => {
+                const DARK: [[u8; 3]; 4] = [
+                    [60, 100, 150],
+                    [70, 135, 195],
+                    [110, 180, 235],
+                    [185, 225, 250],
+                ];
+                const LIGHT: [[u8; 3]; 4] = [
+                    [190, 214, 236],
+                    [110, 170, 214],
+                    [40, 110, 180],
+                    [10, 50, 110],
+                ];
+                let ramp = if self.dark { DARK } else { LIGHT };
+                ramp[usize::from(step.min(3))]
+            }
+        };
+        let c = Color32::from_rgb(rgb[0], rgb[1], rgb[2]);
+        if self.high_contrast && matches!(swatch, Swatch::NotInAtlas | Swatch::Unmarked) {
+            c.lerp_to_gamma(self.background(), 0.3)
+        } else {
+            c
+        }
+    }
+
+    /// Country borders on the map: thin, a step from both fills and sea.
+    pub fn map_border(&self) -> Color32 {
+        match (self.dark, self.high_contrast) {
+            (true, true) => Color32::from_gray(230),
+            (true, false) => Color32::from_gray(18),
+            (false, true) => Color32::BLACK,
+            (false, false) => Color32::from_gray(252),
+        }
+    }
+
+    /// The sea behind the map.
+    pub fn map_sea(&self) -> Color32 {
+        match (self.dark, self.high_contrast) {
+            (true, true) => Color32::BLACK,
+            (true, false) => Color32::from_rgb(20, 24, 32),
+            (false, true) => Color32::WHITE,
+            (false, false) => Color32::from_rgb(236, 242, 247),
         }
     }
 

@@ -26,6 +26,7 @@ pub enum Verb {
     Quit,
     Presentation,
     FitNetwork,
+    ToggleMap,
     PlayPause,
     Today,
     NextStep,
@@ -63,6 +64,7 @@ pub const ALL: &[Verb] = &[
     Verb::Brief(BriefOf::Story),
     Verb::Presentation,
     Verb::FitNetwork,
+    Verb::ToggleMap,
     Verb::PlayPause,
     Verb::Today,
     Verb::NextStep,
@@ -99,14 +101,15 @@ impl Verb {
             Verb::OpenEmbedded => "Open the built-in atlas",
             Verb::Reload => "Reload the dataset",
             Verb::Export(format) => export_label(format),
-            Verb::ExportPng => "Network as PNG (as on screen)…",
-            Verb::ExportPng2x => "Network as PNG at twice the resolution…",
+            Verb::ExportPng => "Network or map as PNG (as on screen)…",
+            Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
             Verb::Brief(BriefOf::Region) => "Briefing for the region…",
             Verb::Brief(BriefOf::Story) => "Briefing for the story…",
             Verb::Quit => "Quit",
             Verb::Presentation => "Presentation mode",
             Verb::FitNetwork => "Fit the network",
+            Verb::ToggleMap => "Map / network",
             Verb::PlayPause => "Play / pause the years",
             Verb::Today => "Today",
             Verb::NextStep => "Next story step",
@@ -135,7 +138,9 @@ impl Verb {
             Verb::OpenEmbedded => "Go back to the atlas built into the app",
             Verb::Reload => "Read the dataset file again",
             Verb::Export(_) => "Export the graph as the current filters show it",
-            Verb::ExportPng | Verb::ExportPng2x => "Save the network as a picture for slides",
+            Verb::ExportPng | Verb::ExportPng2x => {
+                "Save the network or the map, as shown, as a picture for slides"
+            }
             Verb::Brief(BriefOf::Selection) => {
                 "A PDF on the selected actor with numbered sources, as of the time cursor"
             }
@@ -146,6 +151,7 @@ impl Verb {
             Verb::Quit => "Close the atlas",
             Verb::Presentation => "Full screen, large type",
             Verb::FitNetwork => "Fit the network to the screen",
+            Verb::ToggleMap => "Switch between the world map and the network",
             Verb::PlayPause => "Animate the network through the years",
             Verb::Today => "Show every relation (clear the time cursor)",
             Verb::NextStep => "The next step of the story",
@@ -183,6 +189,7 @@ impl Verb {
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },
             Verb::Presentation => const { &[key(NONE, Key::F11)] },
             Verb::FitNetwork => const { &[key(NONE, Key::F)] },
+            Verb::ToggleMap => const { &[key(NONE, Key::M)] },
             Verb::PlayPause => const { &[key(NONE, Key::Space)] },
             Verb::Today => const { &[key(NONE, Key::Home)] },
             Verb::NextStep => NEXT,

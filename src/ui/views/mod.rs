@@ -2,6 +2,7 @@
 //! state and sends commands; none changes shared state directly.
 
 pub mod details;
+pub mod map;
 pub mod network;
 pub mod regions;
 pub mod search;
