@@ -7,7 +7,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const CORE: &[&str] = &["src/model", "src/graph", "src/layout", "src/io"];
+const CORE: &[&str] = &[
+    "src/model",
+    "src/graph",
+    "src/layout",
+    "src/io",
+    "src/brief",
+];
 const UI_CRATES: &[&str] = &["egui", "eframe", "egui_plot", "egui_kittest", "egui_wgpu"];
 
 fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
