@@ -5,6 +5,7 @@
 //! `layout` never touch egui, so they are testable and benchmarkable without a window.
 
 pub mod cli;
+pub mod fonts;
 pub mod graph;
 pub mod io;
 pub mod layout;

@@ -1,5 +1,8 @@
 //! The `atlas` binary's subcommands: exit codes and output.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,6 +2,9 @@
 //! GraphML and GEXF, the csv crate for the tables, serde_json for the atlas, and (when it is
 //! installed) python's networkx for the graphs.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 // Beside this file rather than in tests/, so cargo does not build them as tests of their own.
 #[path = "export/fixtures.rs"]
 mod fixtures;

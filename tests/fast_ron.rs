@@ -1,6 +1,9 @@
 //! The fast RON reader must never disagree with `ron`: whatever it accepts, `ron` accepts
 //! too, with the same value. (It may decline more; the loader then uses `ron`.)
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use atlas::model::Atlas;

@@ -5,6 +5,9 @@
 //! characters). Syntax errors point where the parser stopped; validation errors point at the
 //! offending field, or at the offending value inside it.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

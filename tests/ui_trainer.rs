@@ -1,6 +1,9 @@
 //! UI tests of the trainer and student tools: stories, path finder, presentation mode,
 //! centrality, glossary, ego network and exports — through the real app.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::PathBuf;
@@ -9,7 +12,10 @@ use atlas::ui::app::AtlasApp;
 use atlas::ui::view_state::Selection;
 use common::{FixedDialogs, build, harness, harness_with, status, step_until};
 use eframe::egui::{Key, Modifiers, TextStyle, accesskit::Role};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 
 /// Opens File → Export and picks `item`.
 fn export_via_menu(harness: &mut Harness<'static, AtlasApp>, item: &str) {
@@ -141,36 +147,81 @@ fn high_contrast_is_a_switch_in_the_view_menu() {
 }
 
 #[test]
-fn the_centrality_table_sorts_and_selects() {
+fn the_centrality_table_sorts_by_betweenness_then_by_name_and_selects() {
     let mut harness = harness();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run_steps(3);
-    // Sorted by betweenness, the first row is the library's most central actor.
-    let row_name = {
-        let state = &harness.state().state;
-        let top = atlas::graph::centrality(&state.dataset.graph, &state.view.visible)[0].node;
-        state.dataset.graph.actor(top).name.clone()
-    };
     harness.get_by_label("Betweenness ↓");
-    harness
-        .get_by_role_and_label(Role::Button, &row_name)
-        .click();
-    harness.run_steps(2);
-    let selected = harness.state().state.view.selection.clone();
-    let id = match selected {
-        Some(Selection::Actor(id)) => id,
-        other => panic!("{other:?}"),
+    // The library's scores are the reference; the test checks the order the table shows.
+    let (score, name_of) = {
+        let state = &harness.state().state;
+        let graph = &state.dataset.graph;
+        let rows = atlas::graph::centrality(graph, &state.view.visible);
+        let score: std::collections::HashMap<String, f64> = rows
+            .iter()
+            .map(|r| (graph.actor(r.node).name.clone(), r.betweenness))
+            .collect();
+        let name_of: std::collections::HashMap<String, String> = rows
+            .iter()
+            .map(|r| {
+                (
+                    graph.actor(r.node).name.clone(),
+                    graph.actor(r.node).id.clone(),
+                )
+            })
+            .collect();
+        (score, name_of)
     };
-    assert_eq!(
-        harness
-            .state()
-            .state
-            .dataset
-            .graph
-            .node(&id)
-            .map(|n| harness.state().state.dataset.graph.actor(n).name.clone()),
-        Some(row_name)
+    let shown = table_names(&harness, &score);
+    assert!(
+        shown.len() > 20,
+        "the table lists the actors: {}",
+        shown.len()
     );
+    for pair in shown.windows(2) {
+        assert!(
+            score[&pair[0]] >= score[&pair[1]],
+            "{} ({}) is listed above {} ({})",
+            pair[0],
+            score[&pair[0]],
+            pair[1],
+            score[&pair[1]]
+        );
+    }
+    harness.get_by_label("Actor").click();
+    harness.run_steps(2);
+    let by_name = table_names(&harness, &score);
+    let folded: Vec<String> = by_name
+        .iter()
+        .map(|n| atlas::graph::search::fold(n))
+        .collect();
+    let mut sorted = folded.clone();
+    sorted.sort();
+    assert_eq!(folded, sorted, "sorted by name, ignoring case and accents");
+    let top = by_name[0].clone();
+    harness.get_by_role_and_label(Role::Button, &top).click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.view.selection,
+        Some(Selection::Actor(name_of[&top].clone()))
+    );
+}
+
+/// The actor names in the centrality table, top to bottom.
+fn table_names(
+    harness: &Harness<'static, AtlasApp>,
+    score: &std::collections::HashMap<String, f64>,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for node in harness.query_all_by_role(Role::Button) {
+        if let Some(label) = node.accesskit_node().label()
+            && score.contains_key(&label)
+            && !names.contains(&label)
+        {
+            names.push(label);
+        }
+    }
+    names
 }
 
 #[test]
@@ -191,10 +242,40 @@ fn the_glossary_finds_terms_and_summaries_link_to_them() {
         harness.query_by_label("Splinternet").is_none(),
         "the list is filtered"
     );
+    // An actor whose summary uses a glossary term shows a link to it in the details.
+    let (actor, term, definition) = {
+        let atlas = harness.state().state.dataset.graph.atlas();
+        atlas
+            .actors
+            .iter()
+            .find_map(|a| {
+                let terms = atlas::ui::windows::glossary::terms_in(&atlas.glossary, &a.summary);
+                terms
+                    .first()
+                    .map(|t| (a.id.clone(), t.term.clone(), t.definition.clone()))
+            })
+            .expect("some summary uses a glossary term")
+    };
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run_steps(2);
+    assert!(!harness.state().state.is_open(atlas::ui::windows::GLOSSARY));
+    harness
+        .state_mut()
+        .send(atlas::ui::command::Command::Select(Selection::Actor(actor)));
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Link, &term).click();
+    // The entry opens with egui's short expand animation.
+    harness.run_steps(12);
+    assert!(harness.state().state.is_open(atlas::ui::windows::GLOSSARY));
+    harness.get_by_label(&definition);
+    assert!(
+        harness.state().state.requests.is_empty(),
+        "the scroll request is consumed, so the glossary does not keep jumping back"
+    );
 }
 
 #[test]
-fn double_click_focuses_the_ego_network_and_depth_changes_it() {
+fn ego_mode_on_a_selection_offers_a_depth_that_changes_it() {
     let mut harness = harness();
     harness
         .state_mut()

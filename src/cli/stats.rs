@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::model::source_quality::MirrorOnly;
 use crate::model::{Atlas, PartialDate};
 
 #[derive(Debug, Serialize)]
@@ -19,6 +20,13 @@ pub struct Stats {
     pub themes: usize,
     /// Share of actors, relations and events that cite at least one source.
     pub sourced_share: f64,
+    /// Relations without a `since` date, and their share of all relations.
+    pub undated_relations: usize,
+    pub undated_share: f64,
+    /// Records whose only sources are mirrors or aggregators.
+    pub mirror_only: MirrorOnly,
+    /// Sources by kind; those without one are counted as `unrated`.
+    pub source_kinds: BTreeMap<String, usize>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     pub actor_kinds: BTreeMap<String, usize>,
@@ -31,6 +39,15 @@ pub struct Stats {
 fn json_of<T: Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string_pretty(value)
         .map_err(|e| format!("cannot write the statistics as JSON: {e}"))
+}
+
+/// `part` of `whole` as a fraction; an empty whole has nothing missing.
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn count<I: IntoIterator<Item = String>>(items: I) -> BTreeMap<String, usize> {
@@ -72,6 +89,7 @@ impl Stats {
             )
             .chain(atlas.actors.iter().filter_map(|a| a.founded))
             .collect();
+        let undated = atlas.relations.iter().filter(|r| r.since.is_none()).count();
         Self {
             actors: atlas.actors.len(),
             relations: atlas.relations.len(),
@@ -87,6 +105,13 @@ impl Stats {
             } else {
                 sourced as f64 / records as f64
             },
+            undated_relations: undated,
+            undated_share: share(undated, atlas.relations.len()),
+            mirror_only: MirrorOnly::of(atlas),
+            source_kinds: count(atlas.sources.iter().map(|s| match s.kind {
+                Some(kind) => format!("{kind:?}"),
+                None => "unrated".to_string(),
+            })),
             first_date: dates.iter().min().map(ToString::to_string),
             last_date: dates.iter().max().map(ToString::to_string),
             actor_kinds: count(atlas.actors.iter().map(|a| a.kind.code())),
@@ -119,12 +144,22 @@ impl Stats {
             self.first_date.as_deref().unwrap_or("–"),
             self.last_date.as_deref().unwrap_or("–"),
         );
+        out.push_str(&format!(
+            "undated relations {} ({:.1}%)  mirror-only records {} (actors {}, relations {}, events {})\n",
+            self.undated_relations,
+            self.undated_share * 100.0,
+            self.mirror_only.total(),
+            self.mirror_only.actors,
+            self.mirror_only.relations,
+            self.mirror_only.events,
+        ));
         for (title, map) in [
             ("actor kinds", &self.actor_kinds),
             ("relation kinds", &self.relation_kinds),
             ("event kinds", &self.event_kinds),
             ("actors by region", &self.actors_by_region),
             ("actors by theme", &self.actors_by_theme),
+            ("sources by kind", &self.source_kinds),
         ] {
             out.push_str(&format!("\n{title}:\n"));
             for (k, v) in map {
@@ -148,5 +183,57 @@ mod tests {
             error,
             "cannot write the statistics as JSON: key must be a string"
         );
+    }
+    use crate::model::load_str;
+
+    const ATLAS: &str = r#"Atlas(
+        regions: [(id: "r", name: "R")],
+        sources: [
+            (id: "m", title: "Mirror", url: "https://a.example", kind: Some(Mirror), checked: Some("2026-11-25")),
+            (id: "o", title: "Ministry", url: "https://b.example", kind: Some(Official), checked: Some("2026-11-25")),
+        ],
+        actors: [
+            (id: "a", kind: State, name: "A", regions: ["r"], sources: ["m"]),
+            (id: "b", kind: State, name: "B", regions: ["r"], sources: ["o"]),
+            (id: "c", kind: State, name: "C", sources: ["o"]),
+        ],
+        relations: [
+            (from: "a", to: "b", kind: PartnersWith, since: Some("2020"), sources: ["o"]),
+            (from: "b", to: "c", kind: PartnersWith, sources: ["m"]),
+            (from: "a", to: "c", kind: PartnersWith, sources: ["o"]),
+            (from: "c", to: "b", kind: MemberOf, since: Some("2021"), sources: ["o"]),
+        ],
+    )"#;
+
+    fn stats() -> Stats {
+        Stats::of(&load_str(ATLAS, "test.ron").expect("test atlas loads").atlas)
+    }
+
+    #[test]
+    fn counts_undated_relations_and_their_share() {
+        let s = stats();
+        assert_eq!(s.undated_relations, 2);
+        assert!((s.undated_share - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn counts_mirror_only_records_and_sources_by_kind() {
+        let s = stats();
+        assert_eq!((s.mirror_only.actors, s.mirror_only.relations), (1, 1));
+        assert_eq!(s.source_kinds.get("Mirror"), Some(&1));
+        assert_eq!(s.source_kinds.get("Official"), Some(&1));
+    }
+
+    #[test]
+    fn text_and_json_report_the_undated_share_mirror_only_and_regions() {
+        let s = stats();
+        let text = s.to_text();
+        assert!(text.contains("undated relations 2 (50.0%)"), "{text}");
+        assert!(text.contains("mirror-only records 2"), "{text}");
+        assert!(text.contains("actors by region"), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&s.to_json().expect("JSON")).expect("valid JSON");
+        assert_eq!(json["undated_relations"], 2);
+        assert_eq!(json["mirror_only"]["relations"], 1);
+        assert_eq!(json["actors_by_region"]["r"], 2);
     }
 }

@@ -104,7 +104,7 @@ impl PartialDate {
         match (self.month, self.day) {
             (None, _) => f64::from(self.year) + 1.0 - 1e-9,
             (Some(m), None) => f64::from(self.year) + f64::from(m) / 12.0 - 1e-9,
-            (Some(_), Some(_)) => self.as_year_fraction() + 1.0 / 365.0 - 1e-9,
+            (Some(m), Some(d)) => next_day(self.year, u32::from(m), u32::from(d)) - 1e-9,
         }
     }
 
@@ -138,6 +138,20 @@ impl PartialDate {
         }
         s
     }
+}
+
+/// The first instant of the day after `year-month-day` on the time axis. On this axis a day is
+/// a 31st of a twelfth of a year, not a 365th: a day's end has to meet the next day's start,
+/// or a relation that ended on a day would still show as of the next one.
+fn next_day(year: i32, month: u32, day: u32) -> f64 {
+    let (y, m, d) = if day < days_in_month(year, month) {
+        (year, month, day + 1)
+    } else if month < 12 {
+        (year, month + 1, 1)
+    } else {
+        (year + 1, 1, 1)
+    };
+    f64::from(y) + (f64::from(m - 1) + f64::from(d - 1) / 31.0) / 12.0
 }
 
 fn is_leap(year: i32) -> bool {
@@ -306,5 +320,29 @@ mod tests {
         assert!(d("2017").end_year_fraction() > 2017.99);
         let round = PartialDate::from_year_fraction(d("2018-05-25").as_year_fraction());
         assert_eq!(round, d("2018-05-25"));
+    }
+
+    #[test]
+    fn a_day_ends_just_before_the_next_day_starts() {
+        // Found by tests/graph_props: the end of 2000-01-01 used to fall after the start of
+        // 2000-01-02, so "as of" the 2nd still showed a relation that ended on the 1st.
+        for (day, next) in [
+            ("2000-01-01", "2000-01-02"),
+            ("2001-04-30", "2001-05-01"),
+            ("2001-01-31", "2001-02-01"),
+            ("2000-02-29", "2000-03-01"),
+            ("2000-12-31", "2001-01-01"),
+        ] {
+            let (end, start) = (d(day).end_year_fraction(), d(next).as_year_fraction());
+            assert!(
+                end < start,
+                "{day} ends at {end}, after {next} starts at {start}"
+            );
+            assert!(
+                start - end < 1e-6,
+                "{day} ends at {end}, well before {next}"
+            );
+            assert!(end > d(day).as_year_fraction());
+        }
     }
 }

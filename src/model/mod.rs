@@ -12,9 +12,11 @@ pub mod load;
 mod locate;
 mod read;
 pub mod schema;
+pub mod source_quality;
 pub mod text_rules;
 pub mod validate;
 mod validate_graph;
+mod validate_sources;
 mod validate_text;
 
 pub use date::{DateError, PartialDate};

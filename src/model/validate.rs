@@ -223,6 +223,7 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             );
         }
     }
+    super::validate_sources::warn(atlas, text, file, &mut c.report);
     let linked = check_relations(&mut c, atlas, &actors, &sources);
     check_actors(&mut c, atlas, &regions, &themes, &sources, &actors, &linked);
     for (index, e) in atlas.events.iter().enumerate() {
@@ -258,12 +259,21 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             }
         }
     }
+    check_glossary(&mut c, atlas, &sources);
+    super::validate_text::check(&mut c, atlas);
+    super::validate_graph::check(&mut c, atlas);
+    c.report
+}
+
+/// Glossary terms: named, defined, sourced, each defined once, and `see_also` pointing at
+/// terms that exist.
+fn check_glossary(c: &mut Checker, atlas: &Atlas, sources: &HashMap<&str, usize>) {
     let mut terms = HashMap::default();
     for (index, g) in atlas.glossary.iter().enumerate() {
         let at = At::new("glossary", index, &g.term);
         c.non_empty(&at, "term", &g.term);
         c.non_empty(&at, "definition", &g.definition);
-        c.refs(&at, "sources", &g.sources, &sources, "source");
+        c.refs(&at, "sources", &g.sources, sources, "source");
         if terms.insert(g.term.to_lowercase(), index).is_some() {
             c.error(
                 &at,
@@ -285,9 +295,6 @@ pub fn validate(atlas: &Atlas, text: &str, file: &str) -> Report {
             }
         }
     }
-    super::validate_text::check(&mut c, atlas);
-    super::validate_graph::check(&mut c, atlas);
-    c.report
 }
 
 fn check_actors(

@@ -58,6 +58,10 @@ pub struct AtlasApp {
     styled: Option<(bool, bool, bool)>,
     pub png: PngExport,
     title: String,
+    /// Where the story card was drawn in the last frame (none without a story).
+    pub(super) story_card: Option<egui::Rect>,
+    /// The height the story card's contents asked for in the last frame.
+    pub(super) story_card_needs: f32,
 }
 
 impl AtlasApp {
@@ -84,12 +88,19 @@ impl AtlasApp {
             styled: None,
             png: PngExport::default(),
             title: String::new(),
+            story_card: None,
+            story_card_needs: 0.0,
         };
         app.state.dataset.failure = failure;
         if let Some(path) = options.dataset.or(remembered) {
             app.jobs.load(&cc.egui_ctx, DatasetSource::File(path));
         }
         app
+    }
+
+    /// Where the story card was drawn in the last frame (none without a story).
+    pub fn story_card_rect(&self) -> Option<egui::Rect> {
+        self.story_card
     }
 
     /// Queues a command as if a panel had sent it (tests).

@@ -67,11 +67,7 @@ fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         (Verb::ToggleDetails, state.prefs.show_details),
         (Verb::ToggleTimeline, state.prefs.show_timeline),
     ] {
-        let keys = verb
-            .shortcuts()
-            .first()
-            .map(|k| verbs::format_shortcut(ui.ctx(), k))
-            .unwrap_or_default();
+        let keys = verb.keys_text(ui.ctx()).unwrap_or_default();
         let button = egui::Button::selectable(on, verb.label()).shortcut_text(keys);
         if ui.add(button).on_hover_text(verb.hint()).clicked() {
             out.push(Command::Run(verb));

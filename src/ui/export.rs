@@ -74,7 +74,7 @@ impl PngExport {
         };
         let density = scale * ctx.pixels_per_point();
         let mut still = view.still();
-        let image = match render_network(
+        let picture = match render_network(
             render_state,
             state,
             &mut still,
@@ -82,9 +82,14 @@ impl PngExport {
             density,
             palette,
         ) {
-            Ok(image) => image,
+            Ok(picture) => picture,
             Err(e) => return Some(format!("The picture could not be made: {e}")),
         };
+        let image = picture.image;
+        let note = picture
+            .clamped_to
+            .map(|max| format!(", reduced to the graphics card's limit of {max} pixels a side"))
+            .unwrap_or_default();
         let target = self.target.take();
         let name = format!("atlas-network-{scale}x.png");
         let dataset = state.dataset.source.remembered();
@@ -92,7 +97,7 @@ impl PngExport {
             let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
             Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
-                    "Saved the network as {} ({}×{} pixels)",
+                    "Saved the network as {} ({}×{} pixels{note})",
                     path.display(),
                     image.size[0],
                     image.size[1]

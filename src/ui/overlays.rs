@@ -25,6 +25,7 @@ pub fn legend(
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
@@ -32,7 +33,12 @@ pub fn legend(
                     egui::CollapsingHeader::new(RichText::new("Legend").small().strong())
                         .id_salt("legend-open")
                         .default_open(true)
-                        .show(ui, |ui| legend_rows(ui, state, palette, out));
+                        .show(ui, |ui| {
+                            // Never taller than the canvas: it must not float over a panel.
+                            egui::ScrollArea::vertical()
+                                .max_height((rect.height() - 70.0).max(40.0))
+                                .show(ui, |ui| legend_rows(ui, state, palette, out));
+                        });
                 });
         });
 }
@@ -103,6 +109,7 @@ pub fn network_controls(
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
@@ -140,19 +147,6 @@ pub fn network_controls(
                 });
         });
     release
-}
-
-/// The story caption along the bottom of the network.
-pub fn story_caption(ui: &mut Ui, rect: egui::Rect, add: impl FnOnce(&mut Ui)) {
-    let width = (rect.width() - 40.0).min(1100.0);
-    egui::Area::new(egui::Id::unique("story-caption"))
-        .order(egui::Order::Foreground)
-        .pivot(Align2::CENTER_BOTTOM)
-        .fixed_pos(rect.center_bottom() - vec2(0.0, 14.0))
-        .show(ui.ctx(), |ui| {
-            ui.set_width(width);
-            add(ui);
-        });
 }
 
 /// Why the dataset could not be opened; the atlas on screen is the one from before.

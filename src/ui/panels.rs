@@ -19,6 +19,7 @@ impl AtlasApp {
             chrome::status_bar(ui, &self.state, self.jobs.loading > 0, palette)
         });
         self.side_panels(ui, palette, &mut out);
+        self.story_card(ui, palette, &mut out);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.canvas(ui, palette, &mut out));
@@ -35,8 +36,10 @@ impl AtlasApp {
         let presenting = state.view.presentation;
         if state.prefs.show_timeline {
             // Presentation has its own panel (and remembered height): large type needs room.
+            // Presentation keeps the timeline a strip, so the canvas has the room on a projector.
+            let window_height = ui.ctx().content_rect().height();
             let (id, height) = if presenting {
-                ("timeline-presenting", 340.0)
+                ("timeline-presenting", (window_height * 0.2).max(110.0))
             } else {
                 ("timeline", 240.0)
             };
@@ -62,7 +65,28 @@ impl AtlasApp {
         }
     }
 
-    /// The network with what floats over it: legend, view controls, the story caption.
+    /// The story being played, in a panel docked under the canvas: opaque, and never over an
+    /// actor, since the camera frames the step's focus in the canvas above it.
+    fn story_card(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
+        let state = &self.state;
+        self.story_card = None;
+        if state.view.story.is_none() {
+            return;
+        }
+        // As tall as the text needs (measured last frame), up to 45% of what is left.
+        let max = (ui.available_height() * 0.45).max(120.0);
+        let margin = 12;
+        let height = (self.story_card_needs + 2.0 * f32::from(margin) + 4.0).clamp(80.0, max);
+        let card = egui::Panel::bottom("story-card")
+            .resizable(false)
+            .exact_size(height)
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
+            .show(ui, |ui| stories::caption(ui, state, palette, out));
+        self.story_card_needs = card.inner;
+        self.story_card = Some(card.response.rect);
+    }
+
+    /// The network with what floats over it: legend and view controls.
     fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
         let rect = ui.max_rect();
         let state = &self.state;
@@ -72,9 +96,6 @@ impl AtlasApp {
         let pinned = self.network.pinned_count();
         if overlays::network_controls(ui, rect, state, palette, pinned, out) {
             self.network.release_pins();
-        }
-        if state.view.story.is_some() {
-            overlays::story_caption(ui, rect, |ui| stories::caption(ui, state, palette, out));
         }
     }
 }

@@ -140,27 +140,29 @@ impl Palette {
     }
 }
 
-/// DejaVu Sans as a fallback after egui's own font: it has the arrows and symbols the UI
-/// uses (→ ← ▶ ◀ ✕ ⚠) and Greek, Cyrillic, Hebrew and Arabic for names in their own script.
-/// Other scripts (CJK, Hangul, Devanagari) come from the system's fonts through eframe.
-const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
+/// Adds the bundled fonts after egui's own (DejaVu Sans first: it has the arrows and symbols
+/// the UI uses, → ← ▶ ◀ ✕ ⚠), so names in any script the atlas uses (日本,
+/// Україна, भारत, ישראל …) are drawn rather than shown as boxes on a machine without them.
+/// egui lays text out left to right without shaping, so Arabic and Devanagari show their
+/// letters in isolated forms; the PDF briefings shape them properly.
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    ctx.add_font(FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(FALLBACK_FONT),
-        vec![
-            InsertFontFamily {
-                family: egui::FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: egui::FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
+    for (name, bytes) in crate::fonts::FILES {
+        ctx.add_font(FontInsert::new(
+            name,
+            egui::FontData::from_static(bytes),
+            vec![
+                InsertFontFamily {
+                    family: egui::FontFamily::Proportional,
+                    priority: FontPriority::Lowest,
+                },
+                InsertFontFamily {
+                    family: egui::FontFamily::Monospace,
+                    priority: FontPriority::Lowest,
+                },
+            ],
+        ));
+    }
 }
 
 /// Body text size in points; presentation mode doubles it.

@@ -182,10 +182,15 @@ impl Verb {
         }
     }
 
+    /// Its first shortcut as this platform writes it, if it has one.
+    pub fn keys_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|k| format_shortcut(ctx, k))
+    }
+
     /// The hint followed by the shortcut, as this platform writes it.
     pub fn hint_with_keys(self, ctx: &egui::Context) -> String {
-        match self.shortcuts().first() {
-            Some(k) => format!("{} ({})", self.hint(), format_shortcut(ctx, k)),
+        match self.keys_text(ctx) {
+            Some(keys) => format!("{} ({keys})", self.hint()),
             None => self.hint().to_string(),
         }
     }
@@ -254,8 +259,8 @@ fn key_text(key: Key) -> &'static str {
 /// run. Clicking it queues the verb and closes the menu.
 pub fn menu_item(ui: &mut Ui, state: &AppState, verb: Verb, out: &mut Vec<Command>) {
     let mut button = egui::Button::new(verb.label());
-    if let Some(k) = verb.shortcuts().first() {
-        button = button.shortcut_text(format_shortcut(ui.ctx(), k));
+    if let Some(keys) = verb.keys_text(ui.ctx()) {
+        button = button.shortcut_text(keys);
     }
     let response = ui
         .add_enabled(verb.enabled(state), button)

@@ -1,5 +1,6 @@
 //! What the UI tests share: the real app in a harness, dialogs that answer with fixed paths,
-//! and waiting for background work.
+//! and waiting for background work. Not every test file uses every helper.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,18 +36,24 @@ pub fn build(
     builder: HarnessBuilder<AtlasApp>,
     dialogs: FixedDialogs,
 ) -> Harness<'static, AtlasApp> {
-    let mut harness = builder
-        .with_size(vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                AppOptions {
-                    dataset: None,
-                    dialogs: Arc::new(dialogs),
-                    restore: false,
-                },
-            )
-        });
+    build_sized(builder.with_size(vec2(1400.0, 900.0)), dialogs)
+}
+
+/// [`build`] at the size the builder already has.
+pub fn build_sized(
+    builder: HarnessBuilder<AtlasApp>,
+    dialogs: FixedDialogs,
+) -> Harness<'static, AtlasApp> {
+    let mut harness = builder.build_eframe(move |cc| {
+        AtlasApp::new(
+            cc,
+            AppOptions {
+                dataset: None,
+                dialogs: Arc::new(dialogs),
+                restore: false,
+            },
+        )
+    });
     // The layout thread keeps requesting frames, so step rather than run to quiescence.
     harness.run_steps(3);
     harness
@@ -76,7 +83,6 @@ pub fn step_until(
 }
 
 /// The status bar's message.
-#[allow(dead_code)] // Not every test file reads it.
 pub fn status(app: &AtlasApp) -> String {
     app.state.status.clone().unwrap_or_default()
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::graph::{AtlasGraph, Direction, neighbours};
+use crate::model::source_quality::SourceKinds;
 use crate::model::{Actor, Event, PartialDate, Relation, RelationKind, validate::is_web_link};
 use crate::ui::command::{Command, select_and_frame};
 use crate::ui::state::AppState;
@@ -68,10 +69,11 @@ fn overview(ui: &mut Ui, state: &AppState) {
         atlas.sources.len()
     ));
     ui.add_space(6.0);
+    let search_keys = Verb::Search.keys_text(ui.ctx()).unwrap_or_default();
     ui.label(
-        RichText::new(
-            "Click an actor in the network, the timeline or a region, or search with Ctrl+F.",
-        )
+        RichText::new(format!(
+            "Click an actor in the network, the timeline or a region, or search with {search_keys}."
+        ))
         .weak(),
     );
     if !atlas.meta.license.is_empty() {
@@ -302,6 +304,7 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
     }
     ui.add_space(6.0);
     ui.strong("Sources");
+    mirror_only_note(ui, graph, ids);
     for id in ids {
         let Some(s) = graph.atlas().sources.iter().find(|s| &s.id == id) else {
             ui.label(format!("• {id} (missing)"));
@@ -318,9 +321,33 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
             if let Some(p) = &s.publisher {
                 ui.label(RichText::new(p).weak());
             }
+            if let Some(quality) = source_quality_text(s) {
+                ui.label(RichText::new(quality).small().weak());
+            }
         });
         if let Some(note) = &s.note {
             ui.label(RichText::new(note).small().weak());
         }
+    }
+}
+
+/// "Press · checked 2026-11-25": what kind of page a source is and when it was last checked.
+fn source_quality_text(source: &crate::model::Source) -> Option<String> {
+    let kind = source.kind.map(|k| k.label().to_string());
+    let checked = source.checked.map(|d| format!("checked {d}"));
+    let parts: Vec<String> = kind.into_iter().chain(checked).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Says so when a record rests only on mirrors or aggregators: the fact is sourced, but a
+/// reader should know no original page stands behind it yet.
+fn mirror_only_note(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
+    if SourceKinds::of(graph.atlas()).is_mirror_only(ids) {
+        ui.label(
+            RichText::new("⚠ Sourced only to mirrors or aggregators, not to an original page")
+                .small()
+                .weak(),
+        )
+        .on_hover_text("The sources below repeat another page; the original was not read.");
     }
 }

@@ -24,41 +24,65 @@ pub struct TimelineView {
     dragging_cursor: bool,
 }
 
+/// The events on show, in lanes by kind, for one frame.
+struct Lanes<'a> {
+    kinds: Vec<EventKind>,
+    events: Vec<&'a Event>,
+}
+
+impl<'a> Lanes<'a> {
+    /// The filters (kind, region, theme) apply here too: an event shows when an actor it
+    /// concerns is shown. Lanes stay put so the picture does not jump.
+    fn of(state: &'a AppState) -> Self {
+        let graph = &state.dataset.graph;
+        let atlas = graph.atlas();
+        let kinds = EventKind::ALL
+            .into_iter()
+            .filter(|k| atlas.events.iter().any(|e| e.kind == *k))
+            .collect();
+        let shown = |id: &String| {
+            graph
+                .node(id)
+                .is_some_and(|n| state.view.structural.nodes[n.index()])
+        };
+        let events = atlas
+            .events
+            .iter()
+            .filter(|e| e.actors.iter().any(shown))
+            .collect();
+        Self { kinds, events }
+    }
+
+    fn row(&self, kind: EventKind) -> f64 {
+        self.kinds.iter().position(|l| *l == kind).unwrap_or(0) as f64
+    }
+
+    fn point(&self, e: &Event) -> PlotPoint {
+        PlotPoint::new(e.date.as_year_fraction(), self.row(e.kind))
+    }
+}
+
 impl TimelineView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let (lo, hi) = state.time_range();
         self.controls(ui, state, lo, hi, out);
-        let atlas = state.dataset.graph.atlas();
-        let lanes: Vec<EventKind> = EventKind::ALL
-            .into_iter()
-            .filter(|k| atlas.events.iter().any(|e| e.kind == *k))
-            .collect();
-        let row = |k: EventKind| lanes.iter().position(|l| *l == k).unwrap_or(0) as f64;
-        // The filters (kind, region, theme) apply here too: an event shows when an actor it
-        // concerns is shown. Lanes stay put so the picture does not jump.
-        let events: Vec<&Event> = atlas
-            .events
-            .iter()
-            .filter(|e| {
-                e.actors.iter().any(|id| {
-                    state
-                        .dataset
-                        .graph
-                        .node(id)
-                        .is_some_and(|n| state.view.structural.nodes[n.index()])
-                })
-            })
-            .collect();
-        let selected_event = match &state.view.selection {
-            Some(Selection::Event(id)) => Some(id.as_str()),
-            _ => None,
-        };
-        let selected_actor = match &state.view.selection {
-            Some(Selection::Actor(id)) => Some(id.as_str()),
-            _ => None,
-        };
-        let lane_count = lanes.len();
-        let plot = Plot::new("timeline")
+        let lanes = Lanes::of(state);
+        let response = self.plot(ui, state, &lanes, (lo, hi), palette);
+        lane_names(ui, &response, &lanes, palette);
+        self.drag_cursor(ui, state, &response, (lo, hi), out);
+        pick_event(&response, &lanes, out);
+    }
+
+    fn plot(
+        &self,
+        ui: &mut Ui,
+        state: &AppState,
+        lanes: &Lanes<'_>,
+        (lo, hi): (f64, f64),
+        palette: Palette,
+    ) -> egui_plot::PlotResponse<()> {
+        let lane_count = lanes.kinds.len();
+        Plot::new("timeline")
             .height(ui.available_height().max(80.0))
             .allow_drag([!self.dragging_cursor, false])
             .allow_zoom([true, false])
@@ -66,7 +90,7 @@ impl TimelineView {
             .allow_boxed_zoom(false)
             .show_y(false)
             .include_y(-0.6)
-            .include_y(lanes.len().max(1) as f64 - 0.4)
+            .include_y(lane_count.max(1) as f64 - 0.4)
             .default_x_bounds((hi - DEFAULT_SPAN_YEARS).max(lo) - 0.5, hi + 0.5)
             .show_axes([true, false])
             .y_grid_spacer(move |_| {
@@ -79,105 +103,36 @@ impl TimelineView {
             })
             .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
             .label_formatter(|_| None)
-            .show_crosshair(false);
-        let response = plot.show(ui, |plot_ui| {
-            for kind in &lanes {
-                let mut by_colour: Vec<(egui::Color32, Vec<[f64; 2]>)> = Vec::new();
-                for e in events.iter().filter(|e| e.kind == *kind) {
-                    let colour = e
-                        .actors
-                        .first()
-                        .and_then(|id| state.dataset.graph.node(id))
-                        .map(|n| palette.kind(state.dataset.graph.actor(n).kind))
-                        .unwrap_or(palette.muted());
-                    let point = [e.date.as_year_fraction(), row(*kind)];
-                    match by_colour.iter_mut().find(|(c, _)| *c == colour) {
-                        Some((_, pts)) => pts.push(point),
-                        None => by_colour.push((colour, vec![point])),
-                    }
-                }
-                for (i, (colour, pts)) in by_colour.into_iter().enumerate() {
-                    plot_ui.points(
-                        Points::new(format!("{}-{i}", kind.label()), pts)
-                            .color(colour)
-                            .radius(4.5)
-                            .shape(MarkerShape::Circle)
+            .show_crosshair(false)
+            .show(ui, |plot_ui| {
+                event_points(plot_ui, state, lanes, palette);
+                selected_points(plot_ui, state, lanes, palette);
+                if let Some(t) = state.as_of() {
+                    plot_ui.vline(
+                        VLine::new("as of", t)
+                            .color(palette.highlight())
+                            .width(2.5)
                             .allow_hover(false),
                     );
                 }
-            }
-            let lit: Vec<[f64; 2]> = events
-                .iter()
-                .filter(|e| {
-                    Some(e.id.as_str()) == selected_event
-                        || selected_actor.is_some_and(|a| e.actors.iter().any(|x| x == a))
-                })
-                .map(|e| [e.date.as_year_fraction(), row(e.kind)])
-                .collect();
-            if !lit.is_empty() {
-                plot_ui.points(
-                    Points::new("selected", lit)
-                        .color(palette.highlight())
-                        .radius(7.5)
-                        .filled(false)
-                        .shape(MarkerShape::Circle)
-                        .allow_hover(false),
-                );
-            }
-            if let Some(t) = state.as_of() {
-                plot_ui.vline(
-                    VLine::new("as of", t)
-                        .color(palette.highlight())
-                        .width(2.5)
-                        .allow_hover(false),
-                );
-            }
-            plot_ui.pointer_coordinate()
-        });
+            })
+    }
+
+    /// The gold cursor line can be grabbed and dragged along the axis.
+    fn drag_cursor(
+        &mut self,
+        ui: &Ui,
+        state: &AppState,
+        response: &egui_plot::PlotResponse<()>,
+        (lo, hi): (f64, f64),
+        out: &mut Vec<Command>,
+    ) {
         let transform = response.transform;
-        // Lane names drawn over the plot's left edge: egui_plot hides axis labels on lanes this
-        // close together, and the names matter more than the grid.
-        let painter = ui.painter_at(response.response.rect);
-        // No larger than the lane spacing allows, so names never overlap; none when cramped.
-        let spacing = (transform.position_from_point(&PlotPoint::new(0.0, 0.0)).y
-            - transform.position_from_point(&PlotPoint::new(0.0, 1.0)).y)
-            .abs();
-        let size = ui.style().text_styles[&egui::TextStyle::Small]
-            .size
-            .min(spacing * 0.85);
-        for kind in lanes.iter().filter(|_| size >= 7.0) {
-            let y = transform
-                .position_from_point(&PlotPoint::new(0.0, row(*kind)))
-                .y;
-            painter.text(
-                egui::pos2(response.response.rect.left() + 6.0, y),
-                egui::Align2::LEFT_CENTER,
-                kind.label(),
-                egui::FontId::proportional(size),
-                palette.muted(),
-            );
-        }
-        let pointer = response.response.hover_pos();
-        // The event nearest the pointer on screen, if close enough.
-        let nearest = pointer.and_then(|p| {
-            events
-                .iter()
-                .map(|e| {
-                    let s = transform.position_from_point(&PlotPoint::new(
-                        e.date.as_year_fraction(),
-                        row(e.kind),
-                    ));
-                    (e, s.distance(p))
-                })
-                .filter(|(_, d)| *d <= PICK_RADIUS)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(e, _)| e)
-        });
+        let r = &response.response;
         let cursor_x = state
             .as_of()
             .map(|t| transform.position_from_point(&PlotPoint::new(t, 0.0)).x);
         let near_cursor = |x: f32| cursor_x.is_some_and(|c| (c - x).abs() <= PICK_RADIUS);
-        let r = &response.response;
         if r.drag_started() && r.interact_pointer_pos().is_some_and(|p| near_cursor(p.x)) {
             self.dragging_cursor = true;
         }
@@ -190,18 +145,8 @@ impl TimelineView {
                 self.dragging_cursor = false;
             }
         }
-        if pointer.is_some_and(|p| near_cursor(p.x)) || self.dragging_cursor {
+        if r.hover_pos().is_some_and(|p| near_cursor(p.x)) || self.dragging_cursor {
             ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
-        }
-        if let Some(e) = nearest {
-            r.clone().on_hover_ui_at_pointer(|ui| {
-                ui.strong(&e.title);
-                ui.label(format!("{} · {}", e.date, e.kind.label()));
-            });
-            if r.clicked() {
-                out.push(Command::Select(Selection::Event(e.id.clone())));
-                out.push(Command::Frame(e.actors.clone()));
-            }
         }
     }
 
@@ -238,7 +183,9 @@ impl TimelineView {
                         .ok()
                         .map(|d| d.as_year_fraction())
                 });
-            let width = (ui.available_width() - 220.0).clamp(120.0, 700.0);
+            // A third of the row, so the date, the "as of" sentence and Today fit beside it even
+            // in presentation type on a projector.
+            let width = (ui.available_width() * 0.33).clamp(100.0, 700.0);
             ui.spacing_mut().slider_width = width;
             if ui.add(slider).changed() {
                 out.push(Command::SetAsOf((t < hi).then_some(t)));
@@ -252,6 +199,139 @@ impl TimelineView {
                 verbs::button(ui, state, Verb::Today, "Today", out);
             }
         });
+    }
+}
+
+/// Event markers, one series per lane and colour (the kind of the first actor).
+fn event_points(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    state: &AppState,
+    lanes: &Lanes<'_>,
+    palette: Palette,
+) {
+    let graph = &state.dataset.graph;
+    for kind in &lanes.kinds {
+        let mut by_colour: Vec<(egui::Color32, Vec<[f64; 2]>)> = Vec::new();
+        for e in lanes.events.iter().filter(|e| e.kind == *kind) {
+            let colour = e
+                .actors
+                .first()
+                .and_then(|id| graph.node(id))
+                .map(|n| palette.kind(graph.actor(n).kind))
+                .unwrap_or(palette.muted());
+            let p = lanes.point(e);
+            match by_colour.iter_mut().find(|(c, _)| *c == colour) {
+                Some((_, pts)) => pts.push([p.x, p.y]),
+                None => by_colour.push((colour, vec![[p.x, p.y]])),
+            }
+        }
+        for (i, (colour, pts)) in by_colour.into_iter().enumerate() {
+            plot_ui.points(
+                Points::new(format!("{}-{i}", kind.label()), pts)
+                    .color(colour)
+                    .radius(4.5)
+                    .shape(MarkerShape::Circle)
+                    .allow_hover(false),
+            );
+        }
+    }
+}
+
+/// Rings around the selected event, or around the selected actor's events.
+fn selected_points(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    state: &AppState,
+    lanes: &Lanes<'_>,
+    palette: Palette,
+) {
+    let lit: Vec<[f64; 2]> = lanes
+        .events
+        .iter()
+        .filter(|e| match &state.view.selection {
+            Some(Selection::Event(id)) => &e.id == id,
+            Some(Selection::Actor(id)) => e.actors.contains(id),
+            _ => false,
+        })
+        .map(|e| {
+            let p = lanes.point(e);
+            [p.x, p.y]
+        })
+        .collect();
+    if !lit.is_empty() {
+        plot_ui.points(
+            Points::new("selected", lit)
+                .color(palette.highlight())
+                .radius(7.5)
+                .filled(false)
+                .shape(MarkerShape::Circle)
+                .allow_hover(false),
+        );
+    }
+}
+
+/// Lane names drawn over the plot's left edge: egui_plot hides axis labels on lanes this close
+/// together, and the names matter more than the grid. No larger than the lane spacing allows,
+/// so names never overlap; none when cramped.
+fn lane_names(
+    ui: &Ui,
+    response: &egui_plot::PlotResponse<()>,
+    lanes: &Lanes<'_>,
+    palette: Palette,
+) {
+    let transform = response.transform;
+    let rect = response.response.rect;
+    let painter = ui.painter_at(rect);
+    let spacing = (transform.position_from_point(&PlotPoint::new(0.0, 0.0)).y
+        - transform.position_from_point(&PlotPoint::new(0.0, 1.0)).y)
+        .abs();
+    let size = ui.style().text_styles[&egui::TextStyle::Small]
+        .size
+        .min(spacing * 0.85);
+    if size < 7.0 {
+        return;
+    }
+    for kind in &lanes.kinds {
+        let y = transform
+            .position_from_point(&PlotPoint::new(0.0, lanes.row(*kind)))
+            .y;
+        painter.text(
+            egui::pos2(rect.left() + 6.0, y),
+            egui::Align2::LEFT_CENTER,
+            kind.label(),
+            egui::FontId::proportional(size),
+            palette.muted(),
+        );
+    }
+}
+
+/// Hovering a marker names the event; clicking it selects the event and frames its actors.
+fn pick_event(response: &egui_plot::PlotResponse<()>, lanes: &Lanes<'_>, out: &mut Vec<Command>) {
+    let transform = response.transform;
+    let r = &response.response;
+    let nearest = r.hover_pos().and_then(|p| {
+        lanes
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e,
+                    transform.position_from_point(&lanes.point(e)).distance(p),
+                )
+            })
+            .filter(|(_, d)| *d <= PICK_RADIUS)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(e, _)| *e)
+    });
+    let Some(e) = nearest else {
+        return;
+    };
+    r.clone().on_hover_ui_at_pointer(|ui| {
+        ui.strong(&e.title);
+        ui.label(format!("{} · {}", e.date, e.kind.label()));
+    });
+    if r.clicked() {
+        out.push(Command::Select(Selection::Event(e.id.clone())));
+        out.push(Command::Frame(e.actors.clone()));
     }
 }
 

@@ -64,6 +64,10 @@ impl GlossaryWindow {
 
     fn entries(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         let scroll_to = Self::requested_term(state);
+        if scroll_to.is_some() {
+            // A link must land on its entry, whatever the user last searched for.
+            self.query.clear();
+        }
         let glossary = &state.dataset.graph.atlas().glossary;
         ui.horizontal(|ui| {
             let label = ui.label("Find a term");

@@ -43,6 +43,10 @@ impl Layout {
         matches!(self.state, LayoutState::Running(_))
     }
 
+    pub fn is_settled(&self) -> bool {
+        matches!(self.state, LayoutState::Settled(_))
+    }
+
     fn worker(&self) -> Option<&LayoutWorker> {
         match &self.state {
             LayoutState::Idle => None,

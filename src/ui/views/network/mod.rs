@@ -47,6 +47,9 @@ pub struct NetworkView {
     pub hovered: Option<usize>,
     /// The nodes the camera was last asked to frame.
     framed: Vec<usize>,
+    /// Keep those framed when the canvas changes size (a panel opens, the story card grows),
+    /// until the user moves the camera.
+    keep_framed: bool,
     /// Screen rectangle of the last frame, for fits requested from outside the view.
     last_rect: Option<Rect>,
 }
@@ -82,6 +85,19 @@ impl NetworkView {
     /// The nodes the camera was last asked to frame (a story step, a path, a region).
     pub fn framed(&self) -> &[usize] {
         &self.framed
+    }
+
+    /// Where the actor `node` is drawn on screen, and the canvas it is drawn in (as of the
+    /// last frame drawn).
+    pub fn screen_position(&self, node: usize) -> Option<(egui::Pos2, Rect)> {
+        let rect = self.last_rect?;
+        let world = *self.positions.get(node)?;
+        Some((self.camera.screen_from_world(rect, world), rect))
+    }
+
+    /// Whether the layout has come to rest (pictures and snapshots wait for it).
+    pub fn layout_settled(&self) -> bool {
+        self.layout.is_settled()
     }
 
     /// How many nodes the user has pinned by dragging.
@@ -143,7 +159,17 @@ impl NetworkView {
 
     fn user_moved_camera(&mut self) {
         self.auto_fit = false;
+        self.keep_framed = false;
         self.camera_move = None;
+    }
+
+    /// The canvas changed size: frame again what was asked for, in the new shape.
+    fn reframe_on_resize(&mut self, rect: Rect, now: f64) {
+        let resized = self.last_rect.is_some_and(|old| old.size() != rect.size());
+        if resized && self.keep_framed && !self.framed.is_empty() {
+            let nodes = self.framed.clone();
+            self.move_to(rect, &nodes, now);
+        }
     }
 
     /// Acts on this frame's requests to frame actors or fit the view.
@@ -159,6 +185,7 @@ impl NetworkView {
             if !nodes.is_empty() {
                 self.move_to(rect, &nodes, now);
                 self.framed = nodes;
+                self.keep_framed = true;
             }
         }
     }
@@ -194,8 +221,9 @@ impl NetworkView {
         }
         let mut commands = Vec::new();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        self.last_rect = Some(rect);
         let now = ui.input(|i| i.time);
+        self.reframe_on_resize(rect, now);
+        self.last_rect = Some(rect);
         let looks = self.looks(state);
         self.follow_requests(state, rect, &looks, now);
         self.animate_camera(ui, rect, &looks, now);
