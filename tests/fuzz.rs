@@ -12,6 +12,9 @@
 //! run is part of `cargo test`; the long one is
 //! `FUZZ_CASES=200000 FUZZ_SEED=7 cargo test --release --test fuzz -- --ignored --nocapture`.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! Hostile dataset text (issue 12, findings 7, 10 and 11): every message exact, every place
 //! right.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use atlas::model::{LoadError, load_str};
 
 /// A valid atlas around `actors` and `relations` (RON list bodies).

@@ -231,7 +231,8 @@ mod tests {
         assert!(text.contains("undated relations 2 (50.0%)"), "{text}");
         assert!(text.contains("mirror-only records 2"), "{text}");
         assert!(text.contains("actors by region"), "{text}");
-        let json: serde_json::Value = serde_json::from_str(&s.to_json().expect("JSON")).expect("valid JSON");
+        let json: serde_json::Value =
+            serde_json::from_str(&s.to_json().expect("JSON")).expect("valid JSON");
         assert_eq!(json["undated_relations"], 2);
         assert_eq!(json["mirror_only"]["relations"], 1);
         assert_eq!(json["actors_by_region"]["r"], 2);

@@ -37,6 +37,13 @@ fn listed<'a>(name: &str, values: &'a [String], kind: Kind) -> Vec<Field<'a>> {
 
 /// Checks ids and text fields of every record.
 pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
+    catalogues(c, atlas);
+    actors_and_relations(c, atlas);
+    stories_and_terms(c, atlas);
+}
+
+/// The meta record, regions, themes and sources.
+fn catalogues(c: &mut Checker, atlas: &Atlas) {
     use Kind::{Name, Text, Title};
     let m = &atlas.meta;
     let meta = vec![
@@ -78,6 +85,10 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
         f.extend(s.note.as_deref().map(|n| field("note", n, Text)));
         fields(c, &at, &f);
     }
+}
+
+fn actors_and_relations(c: &mut Checker, atlas: &Atlas) {
+    use Kind::{Name, Text, Title};
     for (i, a) in atlas.actors.iter().enumerate() {
         let at = At::new("actors", i, &a.id);
         id(c, &at, &a.id);
@@ -118,6 +129,10 @@ pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
             ],
         );
     }
+}
+
+fn stories_and_terms(c: &mut Checker, atlas: &Atlas) {
+    use Kind::{Text, Title};
     for (i, s) in atlas.stories.iter().enumerate() {
         let at = At::new("stories", i, &s.id);
         id(c, &at, &s.id);
