@@ -36,11 +36,6 @@ pub struct Stats {
     pub actors_by_theme: BTreeMap<String, usize>,
 }
 
-fn json_of<T: Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| format!("cannot write the statistics as JSON: {e}"))
-}
-
 /// `part` of `whole` as a fraction; an empty whole has nothing missing.
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {
@@ -48,6 +43,11 @@ fn share(part: usize, whole: usize) -> f64 {
     } else {
         part as f64 / whole as f64
     }
+}
+
+fn json_of<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| format!("cannot write the statistics as JSON: {e}"))
 }
 
 fn count<I: IntoIterator<Item = String>>(items: I) -> BTreeMap<String, usize> {
@@ -173,17 +173,6 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn what_json_cannot_hold_is_an_error_with_a_message_not_invented_json() {
-        // JSON object keys must be strings; serde_json refuses a map keyed by pairs.
-        let unkeyable: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
-        let error = json_of(&unkeyable).expect_err("not representable");
-        assert_eq!(
-            error,
-            "cannot write the statistics as JSON: key must be a string"
-        );
-    }
     use crate::model::load_str;
 
     const ATLAS: &str = r#"Atlas(
@@ -232,9 +221,20 @@ mod tests {
         assert!(text.contains("mirror-only records 2"), "{text}");
         assert!(text.contains("actors by region"), "{text}");
         let json: serde_json::Value =
-            serde_json::from_str(&s.to_json().expect("JSON")).expect("valid JSON");
+            serde_json::from_str(&s.to_json().expect("representable")).expect("valid JSON");
         assert_eq!(json["undated_relations"], 2);
         assert_eq!(json["mirror_only"]["relations"], 1);
         assert_eq!(json["actors_by_region"]["r"], 2);
+    }
+
+    #[test]
+    fn what_json_cannot_hold_is_an_error_with_a_message_not_invented_json() {
+        // JSON object keys must be strings; serde_json refuses a map keyed by pairs.
+        let unkeyable: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let error = json_of(&unkeyable).expect_err("not representable");
+        assert_eq!(
+            error,
+            "cannot write the statistics as JSON: key must be a string"
+        );
     }
 }

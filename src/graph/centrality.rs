@@ -1,4 +1,4 @@
-//! Degree and betweenness centrality over the visible graph (edges undirected, unweighted).
+//! Degree, betweenness and closeness centrality over the visible graph (edges undirected, unweighted).
 
 use std::collections::VecDeque;
 
@@ -17,6 +17,9 @@ pub struct Centrality {
     pub degree_norm: f64,
     /// Brandes betweenness, normalised to 0–1 by the number of node pairs.
     pub betweenness: f64,
+    /// How near it is to everyone it can reach: reached others over the sum of their
+    /// distances, scaled by the share of the view it reaches (Wasserman and Faust), 0–1.
+    pub closeness: f64,
 }
 
 /// Visible links per node (a self-loop counts twice, as usual).
@@ -89,11 +92,43 @@ pub fn betweenness(graph: &AtlasGraph, visible: &Visible) -> Vec<f64> {
     score
 }
 
-/// Degree and betweenness of every visible actor, most central (by betweenness, then degree)
+/// Closeness of every visible node, as networkx's `closeness_centrality` with `wf_improved`:
+/// `(r−1)/Σd · (r−1)/(n−1)`, where `r` counts the nodes it reaches (itself included), `Σd`
+/// their distances and `n` the visible nodes. One breadth-first walk per node, O(V·E).
+pub fn closeness(graph: &AtlasGraph, visible: &Visible) -> Vec<f64> {
+    let n = graph.node_count();
+    let others = visible.node_count().saturating_sub(1) as f64;
+    let mut score = vec![0.0; n];
+    let mut dist = vec![usize::MAX; n];
+    for s in graph.nodes().filter(|s| visible.nodes[s.index()]) {
+        dist.iter_mut().for_each(|d| *d = usize::MAX);
+        dist[s.index()] = 0;
+        let (mut reached, mut total) = (0usize, 0usize);
+        let mut queue = VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            for (w, _) in undirected(graph, v, visible) {
+                if dist[w.index()] == usize::MAX {
+                    dist[w.index()] = dist[v.index()] + 1;
+                    reached += 1;
+                    total += dist[w.index()];
+                    queue.push_back(w);
+                }
+            }
+        }
+        if total > 0 && others > 0.0 {
+            let r = reached as f64;
+            score[s.index()] = r / total as f64 * (r / others);
+        }
+    }
+    score
+}
+
+/// Degree, betweenness and closeness of every visible actor, most central (by betweenness, then degree)
 /// first.
 pub fn centrality(graph: &AtlasGraph, visible: &Visible) -> Vec<Centrality> {
     let deg = degree(graph, visible);
     let btw = betweenness(graph, visible);
+    let close = closeness(graph, visible);
     let denom = (visible.node_count().max(2) - 1) as f64;
     let mut rows: Vec<Centrality> = graph
         .nodes()
@@ -103,6 +138,7 @@ pub fn centrality(graph: &AtlasGraph, visible: &Visible) -> Vec<Centrality> {
             degree: deg[node.index()],
             degree_norm: deg[node.index()] as f64 / denom,
             betweenness: btw[node.index()],
+            closeness: close[node.index()],
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -154,5 +190,23 @@ mod tests {
         let b = g.node("b").expect("b").index();
         // 3 visible nodes: pairs (n-1)(n-2) = 2; b is on a–c both ways: 2/2 = 1.
         assert!((btw[b] - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn closeness_matches_hand_computed_values() {
+        // Undirected view of the fixture: a–b, b–c, c–e, e–b, and d alone with a self-loop.
+        // From b: a, c, e at distance 1 → r−1 = 3, Σd = 3, scaled by 3/4 → 0.75.
+        // From a: b at 1, c and e at 2 → 3/5 · 3/4 = 0.45. d reaches no one → 0.
+        let g = fixture::graph();
+        let close = closeness(&g, &Visible::all(&g));
+        let of = |id: &str| close[g.node(id).expect("exists").index()];
+        assert!((of("b") - 0.75).abs() < 1e-9, "{}", of("b"));
+        assert!((of("a") - 0.45).abs() < 1e-9, "{}", of("a"));
+        assert!(
+            (of("c") - 3.0 / 4.0 * 3.0 / 4.0).abs() < 1e-9,
+            "{}",
+            of("c")
+        );
+        assert_eq!(of("d"), 0.0);
     }
 }

@@ -12,7 +12,7 @@ mod paths;
 mod queries;
 pub mod search;
 
-pub use centrality::{Centrality, betweenness, centrality, degree};
+pub use centrality::{Centrality, betweenness, centrality, closeness, degree};
 pub use filter::{ViewFilter, Visible};
 pub use load::{LoadedGraph, load_graph_file, load_graph_str};
 pub use paths::{PathStep, all_shortest_paths, describe_path, shortest_path};

@@ -40,13 +40,6 @@ fn listed<'a>(name: &str, values: &'a [String], kind: Kind) -> Vec<Field<'a>> {
 
 /// Checks ids and text fields of every record.
 pub(super) fn check(c: &mut Checker, atlas: &Atlas) {
-    catalogues(c, atlas);
-    actors_and_relations(c, atlas);
-    stories_and_terms(c, atlas);
-}
-
-/// The meta record, regions, themes and sources.
-fn catalogues(c: &mut Checker, atlas: &Atlas) {
     use Kind::{Name, Text, Title};
     let m = &atlas.meta;
     let meta = vec![
@@ -88,29 +81,7 @@ fn catalogues(c: &mut Checker, atlas: &Atlas) {
         f.extend(s.note.as_deref().map(|n| field("note", n, Text)));
         fields(c, &at, &f);
     }
-}
-
-fn actors_and_relations(c: &mut Checker, atlas: &Atlas) {
-    use Kind::{Name, Text, Title};
-    for (i, a) in atlas.actors.iter().enumerate() {
-        let at = At::new("actors", i, &a.id);
-        id(c, &at, &a.id);
-        let mut f = vec![
-            field("name", &a.name, Name),
-            field("summary", &a.summary, Text),
-        ];
-        f.extend(listed("aliases", &a.aliases, Name));
-        f.extend(a.based_in.as_deref().map(|b| field("based_in", b, Title)));
-        for (k, h) in a.holders.iter().enumerate() {
-            f.push((Cow::Owned(format!("holders[{k}].name")), &h.name, Name));
-            f.extend(
-                h.note
-                    .as_deref()
-                    .map(|n| (Cow::Owned(format!("holders[{k}].note")), n, Text)),
-            );
-        }
-        fields(c, &at, &f);
-    }
+    check_actors(c, atlas);
     for (i, r) in atlas.relations.iter().enumerate() {
         let at = At::relation(i, r);
         if let Some(rid) = &r.id {
@@ -132,9 +103,35 @@ fn actors_and_relations(c: &mut Checker, atlas: &Atlas) {
             ],
         );
     }
+    check_stories_and_glossary(c, atlas);
 }
 
-fn stories_and_terms(c: &mut Checker, atlas: &Atlas) {
+/// Ids and text of actors and their holders.
+fn check_actors(c: &mut Checker, atlas: &Atlas) {
+    use Kind::{Name, Text, Title};
+    for (i, a) in atlas.actors.iter().enumerate() {
+        let at = At::new("actors", i, &a.id);
+        id(c, &at, &a.id);
+        let mut f = vec![
+            field("name", &a.name, Name),
+            field("summary", &a.summary, Text),
+        ];
+        f.extend(listed("aliases", &a.aliases, Name));
+        f.extend(a.based_in.as_deref().map(|b| field("based_in", b, Title)));
+        for (k, h) in a.holders.iter().enumerate() {
+            f.push((Cow::Owned(format!("holders[{k}].name")), &h.name, Name));
+            f.extend(
+                h.note
+                    .as_deref()
+                    .map(|n| (Cow::Owned(format!("holders[{k}].note")), n, Text)),
+            );
+        }
+        fields(c, &at, &f);
+    }
+}
+
+/// Text of stories (titles, steps, questions) and of the glossary.
+fn check_stories_and_glossary(c: &mut Checker, atlas: &Atlas) {
     use Kind::{Text, Title};
     for (i, s) in atlas.stories.iter().enumerate() {
         let at = At::new("stories", i, &s.id);

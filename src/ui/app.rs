@@ -14,7 +14,7 @@ use crate::model::{Atlas, LoadError};
 
 use super::command::{Command, LoadFailure};
 use super::dataset::DatasetSource;
-use super::export::{PngExport, export_in_background};
+use super::export::{PngExport, export_in_background, save_text_in_background};
 use super::jobs::{FileDialogs, Jobs, is_dataset};
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
@@ -134,6 +134,12 @@ impl AtlasApp {
                 *format,
                 self.state.dataset.source.remembered(),
             ),
+            Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
+            Command::SaveText(file) => {
+                let dataset = self.state.dataset.source.remembered();
+                save_text_in_background(ctx, &self.jobs, file.clone(), dataset);
+                self.state.status = Some(format!("Saving {}…", file.what));
+            }
             Command::SetPresentation(on) => {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(*on));
             }
@@ -228,10 +234,7 @@ fn empty_state(prefs: Prefs) -> AppState {
 }
 
 fn failure_of(error: &LoadError) -> LoadFailure {
-    LoadFailure {
-        origin: "embedded atlas".into(),
-        messages: error.messages(),
-    }
+    LoadFailure::new(error, "embedded atlas")
 }
 
 /// The preferences saved by the last session, if any (and if they still parse: a file from

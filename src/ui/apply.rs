@@ -26,7 +26,8 @@ impl AppState {
             },
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
-            Command::Run(_) | Command::Export(_) => {}
+            Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
+            Command::Run(_) | Command::Export(_) | Command::SaveText(_) => {}
             other => self.apply_to_view(other),
         }
         None
@@ -321,6 +322,7 @@ mod tests {
             result: Err(LoadFailure {
                 origin: "bad.ron".into(),
                 messages: vec!["x".into()],
+                warnings: Vec::new(),
             }),
             source: DatasetSource::File("bad.ron".into()),
         });

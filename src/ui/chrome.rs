@@ -115,7 +115,7 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, loading: bool, palette: Palette
         if !state.dataset.warnings.is_empty() {
             ui.separator();
             let warn = ui.label(
-                RichText::new(format!("⚠ {} warnings", state.dataset.warnings.len()))
+                RichText::new(warning_count(state.dataset.warnings.len()))
                     .small()
                     .color(palette.warning()),
             );
@@ -130,4 +130,9 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, loading: bool, palette: Palette
             ui.label(RichText::new(status).small());
         }
     });
+}
+
+/// "⚠ 1 warning", "⚠ 3 warnings": warnings are counted as warnings, never as problems.
+fn warning_count(n: usize) -> String {
+    format!("⚠ {n} warning{}", if n == 1 { "" } else { "s" })
 }

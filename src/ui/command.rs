@@ -5,6 +5,7 @@
 
 use crate::graph::{LoadedGraph, ViewFilter};
 use crate::io::ExportFormat;
+use crate::model::{LoadError, Severity};
 
 use super::dataset::DatasetSource;
 use super::theme::ThemeChoice;
@@ -57,6 +58,22 @@ pub enum Command {
     SetWindowOpen(&'static str, bool),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Open this web link in the system browser (carried out by the app, in the background).
+    OpenLink(String),
+    /// Save this text to a file the user picks (carried out by the app, in the background).
+    SaveText(SaveText),
+}
+
+/// A text file to save: what it is (for the status line), a suggested name, its contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveText {
+    /// What is saved, as the status line names it ("the centrality table").
+    pub what: String,
+    /// The suggested file name, with its extension.
+    pub name: String,
+    /// The extension without the dot, for the dialog's filter.
+    pub extension: &'static str,
+    pub contents: String,
 }
 
 /// A one-off ask, acted on by the view it concerns in the frame it was made, then dropped.
@@ -76,7 +93,35 @@ pub enum Request {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadFailure {
     pub origin: String,
+    /// Why it was refused: the errors, one per line item.
     pub messages: Vec<String>,
+    /// Warnings found along the way; they alone would not have stopped the load.
+    pub warnings: Vec<String>,
+}
+
+impl LoadFailure {
+    /// The failure of `error` on the dataset from `origin`, its warnings apart from its errors.
+    pub fn new(error: &LoadError, origin: &str) -> Self {
+        let (messages, warnings) = match error {
+            LoadError::Invalid { report } => {
+                let of = |severity: Severity| {
+                    report
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity == severity)
+                        .map(ToString::to_string)
+                        .collect()
+                };
+                (of(Severity::Error), of(Severity::Warning))
+            }
+            other => (vec![other.to_string()], Vec::new()),
+        };
+        Self {
+            origin: origin.to_string(),
+            messages,
+            warnings,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,4 +137,40 @@ pub fn select_and_frame(id: &str) -> [Command; 2] {
         Command::Select(Selection::Actor(id.to_string())),
         Command::Frame(vec![id.to_string()]),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Diagnostic, Report};
+
+    fn diagnostic(severity: Severity, message: &str) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: "bad.ron".into(),
+            position: None,
+            record: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn a_load_failure_keeps_warnings_apart_from_errors() {
+        let report = Report {
+            diagnostics: vec![
+                diagnostic(Severity::Warning, "odd date"),
+                diagnostic(Severity::Error, "unknown region"),
+                diagnostic(Severity::Warning, "no summary"),
+            ],
+        };
+        let failure = LoadFailure::new(&LoadError::Invalid { report }, "bad.ron");
+        assert_eq!(failure.messages.len(), 1);
+        assert!(failure.messages[0].contains("unknown region"));
+        assert_eq!(failure.warnings.len(), 2);
+        assert_eq!(
+            crate::ui::overlays::failure_summary(&failure),
+            "1 error and 2 warnings found. The atlas you had open is still shown."
+        );
+    }
 }

@@ -9,11 +9,16 @@ use eframe::egui::{self, ColorImage, Rect};
 use crate::graph::{AtlasGraph, Visible};
 use crate::io::{ExportError, ExportFormat, export, write_atomically};
 
+use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
 use super::offscreen::render_network;
 use super::state::AppState;
 use super::theme::Palette;
 use super::views::network::NetworkView;
+
+/// The status line when the save dialog is closed without a choice: it replaces "Saving…",
+/// which would otherwise stay for ever.
+pub const CANCELLED: &str = "Export cancelled: nothing was saved";
 
 /// Encodes an RGBA image as PNG.
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
@@ -94,7 +99,9 @@ impl PngExport {
         let name = format!("atlas-network-{scale}x.png");
         let dataset = state.dataset.source.remembered();
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let path = target.or_else(|| dialogs.pick_save(&name, "png"))?;
+            let Some(path) = target.or_else(|| dialogs.pick_save(&name, "png")) else {
+                return Some(CANCELLED.to_string());
+            };
             Some(match save_png(&image, &path, dataset.as_deref()) {
                 Ok(()) => format!(
                     "Saved the network as {} ({}×{} pixels{note})",
@@ -102,7 +109,7 @@ impl PngExport {
                     image.size[0],
                     image.size[1]
                 ),
-                Err(e) => e,
+                Err(e) => format!("The network picture was not saved: {e}"),
             })
         });
         Some("Saving the network picture…".into())
@@ -120,10 +127,13 @@ pub fn export_in_background(
     dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-        let path = match format.extension() {
+        let picked = match format.extension() {
             Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
             None => dialogs.pick_folder(),
-        }?;
+        };
+        let Some(path) = picked else {
+            return Some(CANCELLED.to_string());
+        };
         Some(
             match export(&graph, &visible, format, &path, dataset.as_deref()) {
                 Ok(files) => format!(
@@ -138,4 +148,34 @@ pub fn export_in_background(
             },
         )
     });
+}
+
+/// Saves a text file where the user picks, in the background, atomically; the status line
+/// says where it went, that it was cancelled, or why it failed.
+pub fn save_text_in_background(
+    ctx: &egui::Context,
+    jobs: &Jobs,
+    file: SaveText,
+    dataset: Option<std::path::PathBuf>,
+) {
+    jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        let Some(path) = dialogs.pick_save(&file.name, file.extension) else {
+            return Some(CANCELLED.to_string());
+        };
+        Some(
+            match write_atomically(&path, file.contents.as_bytes(), dataset.as_deref()) {
+                Ok(()) => format!("Saved {} as {}", file.what, path.display()),
+                Err(e) => format!("{} was not saved: {e}", capitalised(&file.what)),
+            },
+        )
+    });
+}
+
+/// "the table" → "The table", for a message that starts with it.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -21,6 +21,11 @@ pub trait FileDialogs: Send + Sync {
     /// Where to save a file, suggesting `name`; `extension` without the dot.
     fn pick_save(&self, name: &str, extension: &str) -> Option<PathBuf>;
     fn pick_folder(&self) -> Option<PathBuf>;
+    /// Opens a web link in the system browser, waiting for the launcher (tests answer
+    /// without launching anything).
+    fn open_link(&self, url: &str) -> Result<(), String> {
+        super::links::open_in_browser(url)
+    }
 }
 
 /// rfd's dialogs through the desktop portal.
@@ -54,10 +59,7 @@ pub struct Jobs {
 }
 
 fn failure(error: &LoadError, origin: &str) -> LoadFailure {
-    LoadFailure {
-        origin: origin.to_string(),
-        messages: error.messages(),
-    }
+    LoadFailure::new(error, origin)
 }
 
 impl Jobs {
@@ -132,6 +134,15 @@ impl Jobs {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn(ctx, "export", move || {
             work(dialogs.as_ref()).map(Command::Status)
+        });
+    }
+
+    /// Opens `url` in the browser off the UI thread; a failure becomes a status message.
+    pub fn open_link(&self, ctx: &egui::Context, url: String) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(ctx, "open-link", move || {
+            let failed = dialogs.open_link(&url).err()?;
+            Some(Command::Status(super::links::failed_message(&url, &failed)))
         });
     }
 

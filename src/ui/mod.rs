@@ -31,6 +31,7 @@ pub mod export;
 pub mod file_chooser;
 pub mod jobs;
 mod launch;
+pub mod links;
 mod offscreen;
 mod overlays;
 mod panels;

@@ -162,17 +162,17 @@ pub fn load_failure(
         .anchor(Align2::CENTER_CENTER, vec2(0.0, 0.0))
         .show(ctx, |ui| {
             ui.label(RichText::new(&failure.origin).strong());
-            ui.label(format!(
-                "{} problem{} found. The atlas you had open is still shown.",
-                failure.messages.len(),
-                if failure.messages.len() == 1 { "" } else { "s" }
-            ));
+            ui.label(failure_summary(failure));
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(320.0)
                 .show(ui, |ui| {
                     for m in &failure.messages {
                         ui.label(RichText::new(m).monospace().color(palette.error()));
+                    }
+                    for w in &failure.warnings {
+                        let text = RichText::new(format!("⚠ {w}")).monospace();
+                        ui.label(text.color(palette.warning()));
                     }
                 });
             ui.separator();
@@ -181,8 +181,27 @@ pub fn load_failure(
                     out.push(Command::DismissFailure);
                 }
                 if ui.button("Copy messages").clicked() {
-                    ui.ctx().copy_text(failure.messages.join("\n"));
+                    let all: Vec<&String> =
+                        failure.messages.iter().chain(&failure.warnings).collect();
+                    ui.ctx().copy_text(
+                        all.iter()
+                            .map(|m| m.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
                 }
             });
         });
+}
+
+/// "2 errors and 1 warning found. …": errors stop a load, warnings are counted apart.
+pub fn failure_summary(failure: &LoadFailure) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let errors = count(failure.messages.len(), "error");
+    let found = if failure.warnings.is_empty() {
+        errors
+    } else {
+        format!("{errors} and {}", count(failure.warnings.len(), "warning"))
+    };
+    format!("{found} found. The atlas you had open is still shown.")
 }

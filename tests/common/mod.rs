@@ -29,7 +29,14 @@ impl FileDialogs for FixedDialogs {
     fn pick_folder(&self) -> Option<PathBuf> {
         self.folder.clone()
     }
+    /// Tests launch no browser: every link fails to open, as on a machine without one.
+    fn open_link(&self, _url: &str) -> Result<(), String> {
+        Err(NO_BROWSER.into())
+    }
 }
+
+/// Why links do not open under test.
+pub const NO_BROWSER: &str = "no browser in the test harness";
 
 /// The app on the embedded atlas, in a 1400×900 window, with preferences not restored.
 pub fn build(

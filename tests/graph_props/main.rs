@@ -5,14 +5,17 @@
 //!
 //! Fixed seed and no failure files, so a run is repeatable and leaves nothing behind.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod arb;
 mod reference;
 
 use std::collections::BTreeSet;
 
 use atlas::graph::{
-    AtlasGraph, ViewFilter, Visible, all_shortest_paths, betweenness, centrality, components,
-    degree, ego_network,
+    AtlasGraph, ViewFilter, Visible, all_shortest_paths, betweenness, centrality, closeness,
+    components, degree, ego_network,
 };
 use atlas::model::{Actor, ActorKind, Atlas, PartialDate, Relation};
 use petgraph::graph::NodeIndex;
@@ -240,6 +243,35 @@ proptest! {
             prop_assert!(
                 (got[n.index()] - want).abs() < 1e-9,
                 "node {}: got {}, brute force {}", n.index(), got[n.index()], want
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Closeness by its definition (networkx's, with the Wasserman–Faust scaling) from
+    /// petgraph's distances: reached others over the sum of their distances, times the share
+    /// of the other visible nodes reached.
+    #[test]
+    fn closeness_is_reach_over_total_distance_scaled_by_reach(case in arb::case(1..=12, 30)) {
+        let visible = case.filter.apply(&case.graph);
+        let got = closeness(&case.graph, &visible);
+        let reference = Reference::new(&case.graph, &visible);
+        let others = visible.node_count().saturating_sub(1) as f64;
+        for n in case.graph.nodes() {
+            let want = if visible.nodes[n.index()] {
+                let d = reference.distances(n);
+                let reached = (d.len() - 1) as f64;
+                let total: usize = d.values().sum();
+                if total == 0 { 0.0 } else { reached / total as f64 * reached / others }
+            } else {
+                0.0
+            };
+            prop_assert!(
+                (got[n.index()] - want).abs() < 1e-9,
+                "node {}: got {}, by definition {}", n.index(), got[n.index()], want
             );
         }
     }

@@ -193,7 +193,7 @@ fn actor(
             }
         }
     }
-    sources(ui, graph, &a.sources);
+    sources(ui, graph, &a.sources, out);
 }
 
 /// Relations grouped by kind and direction: "appoints →", "← member of".
@@ -275,7 +275,7 @@ fn relation(ui: &mut Ui, graph: &AtlasGraph, r: &Relation, out: &mut Vec<Command
             "no (mutual)"
         },
     );
-    sources(ui, graph, &r.sources);
+    sources(ui, graph, &r.sources, out);
 }
 
 fn event(ui: &mut Ui, graph: &AtlasGraph, e: &Event, out: &mut Vec<Command>) {
@@ -293,12 +293,12 @@ fn event(ui: &mut Ui, graph: &AtlasGraph, e: &Event, out: &mut Vec<Command>) {
         }
     }
     field(ui, "Id", e.id.clone());
-    sources(ui, graph, &e.sources);
+    sources(ui, graph, &e.sources, out);
 }
 
 /// Sources with their links. Only http(s) links are clickable (they open in the system
 /// browser); anything else is shown as plain text, never handed to the OS.
-fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
+fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String], out: &mut Vec<Command>) {
     if ids.is_empty() {
         return;
     }
@@ -313,8 +313,7 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
         ui.horizontal_wrapped(|ui| {
             ui.label("•");
             if is_web_link(&s.url) {
-                ui.hyperlink_to(&s.title, s.url.trim())
-                    .on_hover_text(&s.url);
+                web_link(ui, &s.title, s.url.trim(), out);
             } else {
                 ui.label(format!("{} ({})", s.title, s.url));
             }
@@ -328,6 +327,19 @@ fn sources(ui: &mut Ui, graph: &AtlasGraph, ids: &[String]) {
         if let Some(note) = &s.note {
             ui.label(RichText::new(note).small().weak());
         }
+    }
+}
+
+/// A web link that opens in the browser (the app says so, and says when it could not), and
+/// a "Copy link" button beside it for when no browser opens.
+fn web_link(ui: &mut Ui, title: &str, url: &str, out: &mut Vec<Command>) {
+    if ui.link(title).on_hover_text(url).clicked() {
+        out.push(Command::OpenLink(url.to_string()));
+    }
+    let copy = ui.small_button("Copy link").on_hover_text(url);
+    if copy.clicked() {
+        ui.ctx().copy_text(url.to_string());
+        out.push(Command::Status(format!("Copied the link: {url}")));
     }
 }
 

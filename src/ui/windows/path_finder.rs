@@ -6,6 +6,7 @@ use crate::graph::search::search;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
+use crate::ui::views::search::{enter_pressed, suggestion_keys};
 
 use super::AtlasWindow;
 
@@ -17,7 +18,11 @@ pub struct PathFinder {
     pub to: Option<String>,
 }
 
-/// A search box that resolves to one actor id.
+/// How many suggestions a field offers.
+const SUGGESTIONS: usize = 6;
+
+/// A search box that resolves to one actor id. Its suggestions are picked with a click, or
+/// with ↓/↑ and Enter or Tab.
 fn pick(
     ui: &mut Ui,
     state: &AppState,
@@ -25,34 +30,59 @@ fn pick(
     query: &mut String,
     chosen: &mut Option<String>,
 ) {
+    let cursor_id = egui::Id::unique(("path-finder-cursor", label));
+    let mut cursor: usize = ui.data(|d| d.get_temp(cursor_id)).unwrap_or_default();
+    let hits = if chosen.is_none() && !query.trim().is_empty() {
+        search(&state.dataset.graph, query, SUGGESTIONS)
+    } else {
+        Vec::new()
+    };
+    cursor = cursor.min(hits.len().saturating_sub(1));
+    let mut picked = None;
     ui.horizontal(|ui| {
         let l = ui.label(label);
+        let field_id = egui::Id::unique(("path-finder-field", label));
+        let focused = ui.memory(|m| m.has_focus(field_id));
+        let keys = suggestion_keys(ui, focused, hits.len(), &mut cursor);
         let response = ui
             .add(
                 egui::TextEdit::singleline(query)
+                    .id(field_id)
                     .desired_width(220.0)
-                    .hint_text("type a name"),
+                    .hint_text("type a name")
+                    .lock_focus(!hits.is_empty()),
             )
             .labelled_by(l.id);
         if response.changed() {
             *chosen = None;
+            cursor = 0;
+        } else if keys.tab || enter_pressed(ui, &response) {
+            picked = hits.get(cursor);
         }
         if let Some(id) = chosen.as_ref().and_then(|id| state.dataset.graph.node(id)) {
             ui.label(RichText::new(format!("✔ {}", state.dataset.graph.actor(id).name)).strong());
         }
     });
-    if chosen.is_none() && !query.trim().is_empty() {
-        let hits = search(&state.dataset.graph, query, 6);
+    if picked.is_none() && !hits.is_empty() {
         ui.indent(label, |ui| {
-            for hit in hits {
+            for (i, hit) in hits.iter().enumerate() {
                 let actor = state.dataset.graph.actor(hit.node);
-                if ui.selectable_label(false, &actor.name).clicked() {
-                    *chosen = Some(actor.id.clone());
-                    *query = actor.name.clone();
+                if ui
+                    .selectable_label(i == cursor, hit.label(&actor.name))
+                    .clicked()
+                {
+                    picked = Some(hit);
                 }
             }
         });
     }
+    if let Some(hit) = picked {
+        let actor = state.dataset.graph.actor(hit.node);
+        *chosen = Some(actor.id.clone());
+        *query = actor.name.clone();
+        cursor = 0;
+    }
+    ui.data_mut(|d| d.insert_temp(cursor_id, cursor));
 }
 
 impl PathFinder {
