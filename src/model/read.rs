@@ -68,7 +68,7 @@ pub(crate) fn read_bytes_limited(path: &Path, limit: u64) -> Result<Vec<u8>, Loa
     if meta.len() >= limit {
         return Err(too_large(name, meta.len(), limit));
     }
-    let bytes = read_bounded(file, limit).map_err(io)?;
+    let bytes = read_bounded(file, limit, meta.len()).map_err(io)?;
     if bytes.len() as u64 >= limit {
         // The file grew after it was measured; the limit holds all the same.
         return Err(too_large(name, bytes.len() as u64, limit));
@@ -80,9 +80,14 @@ fn too_large(path: String, size: u64, limit: u64) -> LoadError {
     LoadError::TooLarge { path, size, limit }
 }
 
-/// At most `limit` bytes of `reader`: a source that never ends stops there.
-pub(crate) fn read_bounded(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// At most `limit` bytes of `reader`: a source that never ends stops there. `expected` (the
+/// size the file claims) sizes the buffer once.
+pub(crate) fn read_bounded(
+    reader: impl Read,
+    limit: u64,
+    expected: u64,
+) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0) + 1);
     reader.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -93,7 +98,7 @@ mod tests {
 
     #[test]
     fn an_endless_reader_stops_at_the_limit() {
-        let bytes = read_bounded(std::io::repeat(b'x'), 1000).expect("reads");
+        let bytes = read_bounded(std::io::repeat(b'x'), 1000, 0).expect("reads");
         assert_eq!(bytes.len(), 1000);
     }
 

@@ -43,6 +43,10 @@ pub fn is_blank(text: &str) -> bool {
 /// The first control character of `text` (C0, DEL, C1), allowing line breaks and tabs when
 /// `multiline`: control characters forge lines and send terminal escapes in any message.
 pub fn control_char(text: &str, multiline: bool) -> Option<char> {
+    // Fast path: C0 and DEL are single bytes below 0x20 or 0x7F, and C1 starts with 0xC2.
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
+        return None;
+    }
     text.chars()
         .find(|&c| c.is_control() && !(multiline && matches!(c, '\n' | '\t')))
 }

@@ -4,6 +4,7 @@
 
 use petgraph::graph::DiGraph;
 
+use super::date::PartialDate;
 use super::fast_hash::FastMap as HashMap;
 use super::iso3166::is_alpha2;
 use super::schema::{Atlas, RelationKind};
@@ -41,14 +42,10 @@ fn countries(c: &mut Checker, atlas: &Atlas) {
 
 /// The same from, to, kind and start given twice: the second adds nothing but a double edge.
 fn duplicate_relations(c: &mut Checker, atlas: &Atlas) {
-    let mut seen: HashMap<(&str, &str, RelationKind, Option<String>), usize> = HashMap::default();
+    let mut seen: HashMap<(&str, &str, RelationKind, Option<PartialDate>), usize> =
+        HashMap::default();
     for (i, r) in atlas.relations.iter().enumerate() {
-        let key = (
-            r.from.as_str(),
-            r.to.as_str(),
-            r.kind,
-            r.since.map(|d| d.to_string()),
-        );
+        let key = (r.from.as_str(), r.to.as_str(), r.kind, r.since);
         if let Some(&first) = seen.get(&key) {
             let since = r.since.map(|d| format!(" since {d}")).unwrap_or_default();
             c.warn(

@@ -3,6 +3,8 @@
 //! are not made of invisible characters only (errors); a name whose word mixes look-alike
 //! scripts is a warning.
 
+use std::borrow::Cow;
+
 use super::schema::Atlas;
 use super::text_rules::{
     MAX_NAME_CHARS, MAX_TEXT_CHARS, control_char, is_blank, is_valid_id, mixed_script_word,
@@ -21,17 +23,18 @@ enum Kind {
 }
 
 /// One text field of one record: its field path, its value and its rules.
-type Field<'a> = (String, &'a str, Kind);
+/// Field names are static but for list elements: no allocation for most fields.
+type Field<'a> = (Cow<'static, str>, &'a str, Kind);
 
-fn field<'a>(name: &str, value: &'a str, kind: Kind) -> Field<'a> {
-    (name.to_string(), value, kind)
+fn field<'a>(name: &'static str, value: &'a str, kind: Kind) -> Field<'a> {
+    (Cow::Borrowed(name), value, kind)
 }
 
 fn listed<'a>(name: &str, values: &'a [String], kind: Kind) -> Vec<Field<'a>> {
     values
         .iter()
         .enumerate()
-        .map(|(k, v)| (format!("{name}[{k}]"), v.as_str(), kind))
+        .map(|(k, v)| (Cow::Owned(format!("{name}[{k}]")), v.as_str(), kind))
         .collect()
 }
 
@@ -116,11 +119,11 @@ fn check_actors(c: &mut Checker, atlas: &Atlas) {
         f.extend(listed("aliases", &a.aliases, Name));
         f.extend(a.based_in.as_deref().map(|b| field("based_in", b, Title)));
         for (k, h) in a.holders.iter().enumerate() {
-            f.push((format!("holders[{k}].name"), &h.name, Name));
+            f.push((Cow::Owned(format!("holders[{k}].name")), &h.name, Name));
             f.extend(
                 h.note
                     .as_deref()
-                    .map(|n| (format!("holders[{k}].note"), n, Text)),
+                    .map(|n| (Cow::Owned(format!("holders[{k}].note")), n, Text)),
             );
         }
         fields(c, &at, &f);
@@ -138,8 +141,8 @@ fn check_stories_and_glossary(c: &mut Checker, atlas: &Atlas) {
             field("summary", &s.summary, Text),
         ];
         for (k, step) in s.steps.iter().enumerate() {
-            f.push((format!("steps[{k}].title"), &step.title, Title));
-            f.push((format!("steps[{k}].text"), &step.text, Text));
+            f.push((Cow::Owned(format!("steps[{k}].title")), &step.title, Title));
+            f.push((Cow::Owned(format!("steps[{k}].text")), &step.text, Text));
         }
         f.extend(listed("questions", &s.questions, Text));
         fields(c, &at, &f);
