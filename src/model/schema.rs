@@ -290,6 +290,9 @@ pub struct StoryStep {
     /// Show the world map at this step (false leaves the view as it is).
     #[serde(default, skip_serializing_if = "is_false")]
     pub map: bool,
+    /// Speaker notes for the presenter's screen; never shown to the audience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
