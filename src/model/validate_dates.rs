@@ -70,6 +70,7 @@ impl Warnings<'_> {
             record: Some(record),
             field: Some(field.to_string()),
             message: msg,
+            place: None,
         });
     }
 }

@@ -170,6 +170,7 @@ mod tests {
             record: None,
             field: None,
             message: message.into(),
+            place: None,
         }
     }
 
