@@ -67,7 +67,7 @@ pub fn check(atlas: &Atlas, edit: &Edit) -> Vec<FieldError> {
             message: error.to_string(),
         }];
     }
-    errors_in(&scratch)
+    super::scope::scoped_errors(&scratch, edit)
 }
 
 /// The validator's errors in `atlas` (warnings never block an edit).

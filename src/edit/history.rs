@@ -3,8 +3,8 @@
 use crate::model::Atlas;
 
 use super::EditError;
-use super::check::errors_in;
 use super::edit::Edit;
+use super::scope::scoped_errors;
 
 /// The edits made since the atlas was loaded, and those undone since the last new edit.
 #[derive(Debug, Default)]
@@ -28,7 +28,7 @@ impl History {
     /// and returns the validator's errors.
     pub fn apply(&mut self, atlas: &mut Atlas, edit: Edit) -> Result<(), EditError> {
         edit.apply_unchecked(atlas)?;
-        let errors = errors_in(atlas);
+        let errors = scoped_errors(atlas, &edit);
         if !errors.is_empty() {
             // The inverse of what was just applied meets exactly the state it expects.
             let _ = edit.inverse().apply_unchecked(atlas);

@@ -12,8 +12,11 @@ mod check;
 #[allow(clippy::module_inception)]
 mod edit;
 mod history;
+#[cfg(test)]
+mod ops;
 mod record;
 mod refs;
+mod scope;
 #[cfg(test)]
 mod tests;
 

@@ -255,3 +255,45 @@ fn a_meta_edit_is_undone_like_any_other() {
     history.undo(&mut edited).unwrap();
     assert_eq!(edited, original);
 }
+
+mod scoped_check {
+    use proptest::prelude::*;
+
+    use super::super::check::errors_in;
+    use super::super::ops::{Op, edit_for};
+    use super::super::scope::scoped_errors;
+    use super::*;
+
+    fn sorted(mut errors: Vec<FieldError>) -> Vec<String> {
+        let mut lines: Vec<String> = errors
+            .drain(..)
+            .map(|e| format!("{:?} {e}", e.place))
+            .collect();
+        lines.sort();
+        lines
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// The scoped check finds exactly the errors a full validation finds, on sequences of
+        /// random edits to the default atlas (each valid edit is kept for the next).
+        #[test]
+        fn the_scoped_check_equals_a_full_validation(
+            ops in prop::collection::vec((0u8..9, 0usize..5000, 0usize..5000), 1..6)
+        ) {
+            let mut current = atlas();
+            for op in ops {
+                let op: Op = op;
+                let Some(edit) = edit_for(&current, op) else { continue };
+                let mut after = current.clone();
+                edit.apply_unchecked(&mut after).unwrap();
+                let full = sorted(errors_in(&after));
+                prop_assert_eq!(sorted(scoped_errors(&after, &edit)), full.clone(), "{:?}", op);
+                if full.is_empty() {
+                    current = after;
+                }
+            }
+        }
+    }
+}
