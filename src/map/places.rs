@@ -105,6 +105,10 @@ pub static GAZETTEER: &[City] = cities![
     (38.88, -77.10, ["Arlington, Virginia"]),
     // GeoNames 2352778
     (9.06, 7.50, ["Abuja"]),
+    // GeoNames 524901
+    (55.75, 37.62, ["Moscow"]),
+    // GeoNames 3530597
+    (19.43, -99.13, ["Mexico City"]),
 ];
 
 impl City {
