@@ -109,6 +109,8 @@ pub static GAZETTEER: &[City] = cities![
     (55.75, 37.62, ["Moscow"]),
     // GeoNames 3530597
     (19.43, -99.13, ["Mexico City"]),
+    // GeoNames 281184
+    (31.77, 35.22, ["Jerusalem"]),
 ];
 
 impl City {
