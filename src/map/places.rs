@@ -111,6 +111,8 @@ pub static GAZETTEER: &[City] = cities![
     (19.43, -99.13, ["Mexico City"]),
     // GeoNames 281184
     (31.77, 35.22, ["Jerusalem"]),
+    // GeoNames 3448439
+    (-23.55, -46.64, ["São Paulo", "Sao Paulo"]),
 ];
 
 impl City {
