@@ -48,7 +48,10 @@ pub fn run(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
     let mut history = History::new();
     let (mut apply_ms, mut undo_ms, mut total_ms) = (vec![], vec![], vec![]);
     for run in 0..runs {
-        let edit = Edit::add(graph.atlas(), Record::Relation(new_relation(graph.atlas(), run)?));
+        let edit = Edit::add(
+            graph.atlas(),
+            Record::Relation(new_relation(graph.atlas(), run)?),
+        );
         let start = Instant::now();
         graph
             .edit(|atlas| history.apply(atlas, edit))

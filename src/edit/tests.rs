@@ -297,3 +297,44 @@ mod scoped_check {
         }
     }
 }
+
+mod undo_property {
+    use proptest::prelude::*;
+
+    use super::super::ops::edit_for;
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// A random sequence of edits (the refused ones change nothing) followed by as many
+        /// undos gives back the original atlas, and as many redos the edited one.
+        #[test]
+        fn edits_then_as_many_undos_give_back_the_original_and_redos_the_edited(
+            ops in prop::collection::vec((0u8..9, 0usize..5000, 0usize..5000), 1..12)
+        ) {
+            let original = atlas();
+            let mut edited = original.clone();
+            let mut history = History::new();
+            let mut applied = 0;
+            for op in ops {
+                let Some(edit) = edit_for(&edited, op) else { continue };
+                let before = edited.clone();
+                match history.apply(&mut edited, edit) {
+                    Ok(()) => applied += 1,
+                    Err(_) => prop_assert_eq!(&edited, &before, "a refused edit changed the atlas"),
+                }
+            }
+            let last = edited.clone();
+            for _ in 0..applied {
+                prop_assert!(history.undo(&mut edited).unwrap().is_some());
+            }
+            prop_assert_eq!(&edited, &original);
+            prop_assert!(history.is_saved());
+            for _ in 0..applied {
+                prop_assert!(history.redo(&mut edited).unwrap().is_some());
+            }
+            prop_assert_eq!(&edited, &last);
+        }
+    }
+}
