@@ -68,6 +68,21 @@ pub fn write_canonical(atlas: &Atlas, path: &Path) -> Result<(), ExportError> {
     write_atomically(path, canonical_ron(atlas).as_bytes(), None)
 }
 
+/// The 1-based number of the first line where `text` and `canonical` differ, or `None` when
+/// they are the same bytes.
+pub fn first_difference(text: &str, canonical: &str) -> Option<usize> {
+    if text == canonical {
+        return None;
+    }
+    let mut theirs = text.split_inclusive('\n');
+    let mut ours = canonical.split_inclusive('\n');
+    let mut line = 1;
+    while theirs.next() == ours.next() {
+        line += 1;
+    }
+    Some(line)
+}
+
 /// `    name: [\n` + one record each + `    ],\n`, or nothing for an empty list.
 fn section<T>(name: &str, records: &[T], write: fn(&T) -> String) -> Option<String> {
     if records.is_empty() {

@@ -263,3 +263,25 @@ fn an_empty_atlas_is_just_the_header_and_the_brackets() {
         format!("{HEADER}Atlas(\n)\n")
     );
 }
+
+#[test]
+fn first_difference_names_the_first_line_that_differs() {
+    assert_eq!(first_difference("a\nb\n", "a\nb\n"), None);
+    assert_eq!(first_difference("a\nx\nc\n", "a\nb\nc\n"), Some(2));
+    assert_eq!(
+        first_difference("a\nb", "a\nb\n"),
+        Some(2),
+        "missing final newline"
+    );
+    assert_eq!(
+        first_difference("a\n", "a\nb\n"),
+        Some(2),
+        "text ends early"
+    );
+    assert_eq!(
+        first_difference("a\nb\nc\n", "a\nb\n"),
+        Some(3),
+        "text goes on"
+    );
+    assert_eq!(first_difference("a\r\nb\n", "a\nb\n"), Some(1), "CRLF");
+}

@@ -21,7 +21,7 @@ mod xml;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{write_all_or_nothing, write_atomically};
-pub use canonical::{HEADER as CANONICAL_HEADER, canonical_ron, write_canonical};
+pub use canonical::{HEADER as CANONICAL_HEADER, canonical_ron, first_difference, write_canonical};
 pub use changes::{
     CHANGES_HEADER, ChangeRow, Group, change_rows, changes_csv, changes_json, changes_markdown,
     write_changes_csv, write_changes_markdown,
