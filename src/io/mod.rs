@@ -13,6 +13,7 @@ mod gexf;
 mod graphml;
 mod guard;
 mod json;
+mod recovery;
 mod scope;
 mod stale;
 mod tables;
@@ -29,6 +30,9 @@ pub use changes::{
 pub use gexf::{gexf, gexf_described, write_gexf};
 pub use graphml::{graphml, graphml_described, write_graphml};
 pub use json::{json, write_json};
+pub use recovery::{
+    RECOVERY_FILE, Recovered, read_recovery, remove_recovery, utc_minute, write_recovery,
+};
 pub use scope::{Scope, VIEW_FILE, describe_filter, export_scope};
 pub use tables::{TABLE_FILES, write_tables};
 
