@@ -1,6 +1,9 @@
 //! The canonical form (`atlas fmt`): the default atlas is kept in it, every valid sample and a
 //! synthetic atlas round-trip through it, and `atlas fmt --check` says so by its exit code.
 
+// Test code may panic on what it controls: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -47,7 +47,8 @@ pub struct RecoveryWorker {
     results: Receiver<Command>,
     /// Bumped by each removal; held while writing or removing.
     epoch: Arc<Mutex<u64>>,
-    /// The edits the last copy holds, and when it was asked for.
+    /// The edits the last copy holds (or that were saved or discarded: they need none), and
+    /// when the copy was asked for.
     written: Option<SavePoint>,
     last: Option<Instant>,
 }
@@ -124,12 +125,13 @@ impl RecoveryWorker {
         self.last = Some(Instant::now());
     }
 
-    /// Removes the copy now (the edits were saved or discarded), and any write still queued.
-    /// Returns a message when the file could not be removed.
-    pub fn remove(&mut self) -> Option<String> {
+    /// Removes the copy now, and any write still queued: the edits up to `point` were saved
+    /// or discarded, so they need no copy (later edits get one again). Returns a message when
+    /// the file could not be removed.
+    pub fn remove(&mut self, point: SavePoint) -> Option<String> {
         let mut epoch = self.epoch.lock().unwrap_or_else(PoisonError::into_inner);
         *epoch += 1;
-        self.written = None;
+        self.written = Some(point);
         self.last = None;
         remove_recovery(&self.path).err().map(|e| {
             format!(

@@ -197,8 +197,10 @@ impl AtlasApp {
             .collect()
     }
 
+    /// Drops the recovery copy: the edits so far are saved or discarded.
     fn remove_recovery(&mut self) {
-        if let Some(message) = self.recovery.as_mut().and_then(|r| r.remove()) {
+        let point = self.state.dataset.save_point();
+        if let Some(message) = self.recovery.as_mut().and_then(|r| r.remove(point)) {
             self.state.status = Some(message);
         }
     }
