@@ -81,6 +81,19 @@ fn commands_over(harness: &mut Harness<'static, AtlasApp>, n: usize) -> Vec<View
     all
 }
 
+/// A file dropped on the window, as the desktop hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
 /// Frames and time for the recovery thread to act on anything it was asked.
 fn settle(harness: &mut Harness<'static, AtlasApp>) {
     for _ in 0..20 {
@@ -337,4 +350,27 @@ fn discarding_the_offered_edits_deletes_the_copy() {
     assert!(!recovery.exists());
     assert_ne!(atlas_of(&harness), edited);
     assert!(!harness.state().state.dataset.is_unsaved());
+}
+
+#[test]
+fn a_dropped_file_and_reload_wait_for_the_guard_too() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("atlas-data/samples/valid/path.ron");
+    let mut harness = harness(FixedDialogs::default(), None);
+    let edited = edit(&mut harness, "Not dropped.");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(sample)));
+    harness.run_steps(2);
+    harness.get_by_label_contains("They are lost if you go on opening another dataset");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.state_mut().send(Command::Run(Verb::Reload));
+    harness.run_steps(2);
+    harness.get_by_label_contains("They are lost if you go on reloading the file");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Don't save").is_none());
+    assert_eq!(atlas_of(&harness), edited);
+    assert!(harness.state().state.dataset.is_unsaved());
 }
