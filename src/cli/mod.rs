@@ -9,6 +9,7 @@ mod fmt;
 mod frame_bench;
 mod map_frame_bench;
 pub(crate) mod output;
+mod save_bench;
 mod stats;
 
 use output::{note, out};

@@ -424,6 +424,12 @@ fn list(values: &[String]) -> String {
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    // Most text needs no escape: copy it whole.
+    if !text.chars().any(|c| matches!(c, '"' | '\\') || c.is_control()) {
+        out.push_str(text);
+        out.push('"');
+        return out;
+    }
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
