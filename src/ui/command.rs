@@ -178,6 +178,7 @@ mod tests {
             record: None,
             field: None,
             message: message.into(),
+            place: None,
         }
     }
 
