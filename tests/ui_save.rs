@@ -374,3 +374,16 @@ fn a_dropped_file_and_reload_wait_for_the_guard_too() {
     assert_eq!(atlas_of(&harness), edited);
     assert!(harness.state().state.dataset.is_unsaved());
 }
+
+#[test]
+fn the_copy_goes_when_the_atlas_is_back_to_its_saved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery.ron");
+    let mut harness = harness(FixedDialogs::default(), Some(recovery.clone()));
+    edit(&mut harness, "Undone later.");
+    assert!(step_until(&mut harness, |_| recovery.exists()));
+    // An undo back to the state the file holds: the edit UI marks the dataset saved.
+    harness.state_mut().state.dataset.mark_saved();
+    settle(&mut harness);
+    assert!(!recovery.exists());
+}

@@ -425,7 +425,10 @@ pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     // Most text needs no escape: copy it whole.
-    if !text.chars().any(|c| matches!(c, '"' | '\\') || c.is_control()) {
+    if !text
+        .chars()
+        .any(|c| matches!(c, '"' | '\\') || c.is_control())
+    {
         out.push_str(text);
         out.push('"');
         return out;

@@ -352,8 +352,12 @@ impl eframe::App for AtlasApp {
         self.handle_queue(&ctx);
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
-        if let Some(recovery) = &mut self.recovery {
-            recovery.tick(&ctx, &self.state.dataset);
+        if let Some(message) = self
+            .recovery
+            .as_mut()
+            .and_then(|r| r.tick(&ctx, &self.state.dataset))
+        {
+            self.state.status = Some(message);
         }
         let mut out = self.draw(ui, palette);
         unsaved::show(&ctx, &self.state, &mut out);

@@ -51,6 +51,9 @@ pub struct RecoveryWorker {
     /// when the copy was asked for.
     written: Option<SavePoint>,
     last: Option<Instant>,
+    /// Whether this session asked for a copy that has not been removed since (a file left by
+    /// an earlier session is not this session's to remove unasked).
+    has_copy: bool,
 }
 
 impl RecoveryWorker {
@@ -81,6 +84,7 @@ impl RecoveryWorker {
             epoch,
             written: None,
             last: None,
+            has_copy: false,
         })
     }
 
@@ -100,19 +104,26 @@ impl RecoveryWorker {
 
     /// Once a frame: writes a copy of unsaved edits that have none yet, at most every
     /// [`INTERVAL`]; asks for a frame when the next copy falls due.
-    pub fn tick(&mut self, ctx: &egui::Context, dataset: &Dataset) {
-        if !dataset.is_unsaved() {
-            return;
-        }
+    ///
+    /// When the atlas is back to what its file holds (an undo to the saved state, say), the
+    /// copy this session wrote is removed; a message says so if that fails.
+    pub fn tick(&mut self, ctx: &egui::Context, dataset: &Dataset) -> Option<String> {
         let point = dataset.save_point();
+        if !dataset.is_unsaved() {
+            return if self.has_copy {
+                self.remove(point)
+            } else {
+                None
+            };
+        }
         if self.written == Some(point) {
-            return;
+            return None;
         }
         if let Some(last) = self.last {
             let wait = INTERVAL.saturating_sub(last.elapsed());
             if !wait.is_zero() {
                 ctx.request_repaint_after(wait);
-                return;
+                return None;
             }
         }
         let epoch = *self.epoch.lock().unwrap_or_else(PoisonError::into_inner);
@@ -123,6 +134,8 @@ impl RecoveryWorker {
         });
         self.written = Some(point);
         self.last = Some(Instant::now());
+        self.has_copy = true;
+        None
     }
 
     /// Removes the copy now, and any write still queued: the edits up to `point` were saved
@@ -133,6 +146,7 @@ impl RecoveryWorker {
         *epoch += 1;
         self.written = Some(point);
         self.last = None;
+        self.has_copy = false;
         remove_recovery(&self.path).err().map(|e| {
             format!(
                 "The recovery copy {} could not be removed: {e}",
