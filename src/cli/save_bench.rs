@@ -16,7 +16,29 @@ fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
-pub fn run(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
+/// The size of the synthetic atlas and how many saves to time.
+#[derive(clap::Args, Debug)]
+pub struct SaveArgs {
+    #[arg(long, default_value_t = 20_000)]
+    actors: usize,
+    #[arg(long, default_value_t = 200_000)]
+    relations: usize,
+    #[arg(long, default_value_t = 20_000)]
+    events: usize,
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+pub fn run(args: &SaveArgs) -> Result<ExitCode, String> {
+    let size = SynthSize {
+        actors: args.actors,
+        relations: args.relations,
+        events: args.events,
+        seed: args.seed,
+    };
+    let runs = args.runs.max(1);
     let atlas = synthetic_atlas(size);
     let path = std::env::temp_dir().join(format!("atlas-bench-save-{}.ron", std::process::id()));
     let mut text_ms = Vec::with_capacity(runs);
