@@ -95,6 +95,9 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Milliseconds to save a synthetic atlas as the app does: the canonical text alone, and
+    /// the whole save to a temp file through the safe writer (flushed to disk).
+    Save(super::save_bench::SaveArgs),
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
     LoadOnce { file: PathBuf },
@@ -198,6 +201,7 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             },
             runs.max(1),
         ),
+        BenchCommand::Save(args) => super::save_bench::run(&args),
         BenchCommand::Map { runs, frames } => bench_map(runs.max(3), frames.max(10)),
         BenchCommand::LoadOnce { file } => {
             let graph = load_graph_file(&file).map_err(|e| e.to_string())?.graph;

@@ -82,6 +82,10 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         menu_item(ui, state, verb, out);
     }
     ui.separator();
+    for verb in [Verb::Save, Verb::SaveAs] {
+        menu_item(ui, state, verb, out);
+    }
+    ui.separator();
     ui.menu_button("Export", |ui| {
         for verb in [Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);

@@ -80,6 +80,14 @@ pub enum Command {
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).
     SaveText(SaveText),
+    /// A save of the atlas ended (handled by the app, see `save.rs`).
+    Saved(super::save::SaveOutcome),
+    /// The answer to "save the changes first?" (handled by the app).
+    Unsaved(super::unsaved::GuardAnswer),
+    /// The launch check of the recovery file: edits to offer, or none (handled by the app).
+    RecoveryChecked(Option<Box<super::unsaved::RecoveryOffer>>),
+    /// Recover (true) or discard (false) the offered edits (handled by the app).
+    Recover(bool),
 }
 
 /// A text file to save: what it is (for the status line), a suggested name, its contents.

@@ -18,6 +18,8 @@ impl AtlasApp {
         }
         match verb {
             Verb::Open => self.jobs.open_dialog(ctx),
+            Verb::Save => self.save(ctx, false),
+            Verb::SaveAs => self.save(ctx, true),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
             Verb::Brief(of) => self.brief(ctx, of),
@@ -59,6 +61,8 @@ impl AtlasApp {
             Verb::ToggleDetails => vec![Command::TogglePanel(Panel::Details)],
             Verb::ToggleTimeline => vec![Command::TogglePanel(Panel::Timeline)],
             Verb::Open
+            | Verb::Save
+            | Verb::SaveAs
             | Verb::ExportPng
             | Verb::ExportPng2x
             | Verb::Brief(_)

@@ -18,6 +18,10 @@ pub enum Verb {
     Open,
     OpenEmbedded,
     Reload,
+    /// Write the atlas to its file (the built-in atlas: ask where).
+    Save,
+    /// Write the atlas to a file the user picks, which becomes its file.
+    SaveAs,
     Export(ExportFormat),
     ExportPng,
     ExportPng2x,
@@ -53,6 +57,8 @@ pub const ALL: &[Verb] = &[
     Verb::Open,
     Verb::OpenEmbedded,
     Verb::Reload,
+    Verb::Save,
+    Verb::SaveAs,
     Verb::ExportPng,
     Verb::ExportPng2x,
     Verb::Export(ExportFormat::Graphml),
@@ -100,6 +106,8 @@ impl Verb {
             Verb::Open => "Open a dataset…",
             Verb::OpenEmbedded => "Open the built-in atlas",
             Verb::Reload => "Reload the dataset",
+            Verb::Save => "Save",
+            Verb::SaveAs => "Save as…",
             Verb::Export(format) => export_label(format),
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
@@ -137,6 +145,8 @@ impl Verb {
             Verb::Open => "Open an atlas dataset (.ron) from a file",
             Verb::OpenEmbedded => "Go back to the atlas built into the app",
             Verb::Reload => "Read the dataset file again",
+            Verb::Save => "Write the atlas to its file (the built-in atlas asks where)",
+            Verb::SaveAs => "Write the atlas to a new file, which it then belongs to",
             Verb::Export(_) => "Export the graph as the current filters show it",
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
@@ -184,6 +194,8 @@ impl Verb {
             Verb::Search => SEARCH,
             Verb::Open => const { &[key(COMMAND, Key::O)] },
             Verb::Reload => const { &[key(NONE, Key::F5)] },
+            Verb::Save => const { &[key(COMMAND, Key::S)] },
+            Verb::SaveAs => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::S)] },
             Verb::ExportPng => const { &[key(COMMAND, Key::E)] },
             Verb::ExportPng2x => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::E)] },
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },

@@ -58,6 +58,7 @@ pub fn build_sized(
                 dataset: None,
                 dialogs: Arc::new(dialogs),
                 restore: false,
+                recovery: None,
             },
         )
     });
