@@ -297,7 +297,13 @@ fn markers(painter: &Painter, frame: &Frame<'_>, scene: &Scene) {
             continue;
         }
         let radius = marker_radius(marker.nodes.len());
-        painter.circle(at, radius, fill, edge);
+        if marker.city {
+            painter.circle(at, radius, fill, edge);
+        } else {
+            // City not recorded: a hollow ring at the country, so it reads as "somewhere here".
+            painter.circle_stroke(at, radius, Stroke::new(3.0, frame.palette.background()));
+            painter.circle_stroke(at, radius, Stroke::new(1.8, fill));
+        }
         let selected = marker
             .nodes
             .iter()
