@@ -86,8 +86,23 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         for verb in [Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);
         }
+        ui.separator();
+        ui.label(
+            RichText::new("As shown (the date and the filters)")
+                .small()
+                .weak(),
+        );
         for format in ExportFormat::ALL {
             menu_item(ui, state, Verb::Export(format), out);
+        }
+        ui.separator();
+        ui.label(
+            RichText::new("The whole atlas (every date, no filter)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
+            menu_item(ui, state, Verb::ExportWhole(format), out);
         }
     });
     for of in BriefOf::ALL {

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use crate::graph::{Changes, Day, diff_in};
 use crate::io::{ChangeRow, Group, change_rows};
 use crate::model::PartialDate;
-use crate::ui::command::{Command, select_and_frame};
+use crate::ui::command::{Command, Request, select_and_frame};
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
 use crate::ui::view_state::Selection;
@@ -85,6 +85,11 @@ impl AtlasWindow for WhatChangedWindow {
     }
 
     fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
+        for request in &state.requests {
+            if let Request::CompareDates(from, to) = request {
+                self.set_dates(&from.to_string(), &to.to_string());
+            }
+        }
         self.default_dates(state);
         ui.horizontal(|ui| {
             ui.label("After");
@@ -120,9 +125,12 @@ impl AtlasWindow for WhatChangedWindow {
             }
         });
         ui.label(
-            RichText::new("In the network: added in the highlight colour, ended as ghosts.")
-                .small()
-                .weak(),
+            RichText::new(
+                "In the network: added in the highlight colour, ended as ghosts. \
+                 Shift+drag across the timeline to pick both dates.",
+            )
+            .small()
+            .weak(),
         );
         let rows = change_rows(&state.dataset.graph, &changes);
         egui::ScrollArea::vertical().show(ui, |ui| {
