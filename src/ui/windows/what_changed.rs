@@ -39,6 +39,11 @@ impl WhatChangedWindow {
         self.to = to.to_string();
     }
 
+    /// Dates A and B as typed (or set by a range dragged on the timeline).
+    pub fn dates(&self) -> (&str, &str) {
+        (&self.from, &self.to)
+    }
+
     /// The changes for the current dates and filters.
     pub fn changes(&mut self, state: &AppState) -> Result<Changes, String> {
         let key: CacheKey = (

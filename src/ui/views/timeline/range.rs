@@ -32,7 +32,9 @@ impl TimelineView {
         let r = &response.response;
         let year_at = |p: Pos2| transform.value_from_position(p).x.clamp(lo, hi);
         if r.drag_started() && !self.dragging_cursor && ui.input(|i| i.modifiers.shift) {
-            self.range = r.interact_pointer_pos().map(|p| {
+            // From where the button went down, not where the drag was first noticed.
+            let origin = ui.input(|i| i.pointer.press_origin());
+            self.range = origin.or(r.interact_pointer_pos()).map(|p| {
                 let t = year_at(p);
                 (t, t)
             });
