@@ -92,7 +92,7 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 .small()
                 .weak(),
         );
-        for format in ExportFormat::ALL {
+        for format in verbs::EXPORT_WHOLE {
             menu_item(ui, state, Verb::Export(format), out);
         }
         ui.separator();
@@ -104,6 +104,8 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         for format in verbs::EXPORT_WHOLE {
             menu_item(ui, state, Verb::ExportWhole(format), out);
         }
+        // JSON always holds the whole atlas, so that it loads back.
+        menu_item(ui, state, Verb::Export(ExportFormat::Json), out);
     });
     for of in BriefOf::ALL {
         menu_item(ui, state, Verb::Brief(of), out);
