@@ -5,6 +5,7 @@
 //! a mask over nodes and edges rather than a removal. So indices never need to survive a
 //! removal, and the plain Vec-backed graph gives the densest memory and the fastest iteration.
 
+mod as_of;
 mod centrality;
 mod counts;
 mod diff;
@@ -15,6 +16,7 @@ mod queries;
 pub mod search;
 pub mod time;
 
+pub use as_of::AsOfIndex;
 pub use centrality::{Centrality, betweenness, centrality, closeness, degree};
 pub use counts::{Count, family_counts, region_counts};
 pub use diff::{Changes, HolderRef, diff, diff_in};
@@ -38,6 +40,8 @@ pub struct AtlasGraph {
     by_id: FastMap<String, NodeIndex>,
     /// Events touching each node, by index into `atlas.events`, in date order.
     events_of: Vec<Vec<usize>>,
+    /// Built on first use: the as-of masks while the date cursor moves.
+    as_of: std::sync::OnceLock<AsOfIndex>,
 }
 
 impl AtlasGraph {
@@ -60,7 +64,13 @@ impl AtlasGraph {
             graph,
             by_id,
             events_of,
+            as_of: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every record's span by index, for as-of masks (built once, on first use).
+    pub fn as_of_index(&self) -> &AsOfIndex {
+        self.as_of.get_or_init(|| AsOfIndex::of(self))
     }
 
     pub fn atlas(&self) -> &Atlas {

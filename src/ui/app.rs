@@ -198,6 +198,14 @@ impl AtlasApp {
                 *format,
                 self.state.dataset.source.remembered(),
             ),
+            Command::ExportWhole(format) => export_in_background(
+                ctx,
+                &self.jobs,
+                Arc::clone(&self.state.dataset.graph),
+                Scope::whole(&self.state.dataset.graph),
+                *format,
+                self.state.dataset.source.remembered(),
+            ),
             Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
             Command::SaveText(file) => {
                 let dataset = self.state.dataset.source.remembered();

@@ -29,6 +29,7 @@ impl AppState {
             Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
             Command::Run(_)
             | Command::Export(_)
+            | Command::ExportWhole(_)
             | Command::SaveText(_)
             | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),
@@ -64,6 +65,10 @@ impl AppState {
             Command::SetPresentation(on) => self.view.presentation = on,
             Command::SetPlaying(on) => self.view.playing = on,
             Command::ShowChanges(changes) => self.view.changes = changes,
+            Command::CompareDates(from, to) => {
+                self.set_window_open(windows::WHAT_CHANGED, true);
+                self.requests.push(Request::CompareDates(from, to));
+            }
             Command::Frame(ids) => self.requests.push(Request::Frame(ids)),
             other => self.apply_to_prefs(other),
         }

@@ -90,9 +90,26 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         for verb in [Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);
         }
-        for format in ExportFormat::ALL {
+        ui.separator();
+        ui.label(
+            RichText::new("As shown (the date and the filters)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
             menu_item(ui, state, Verb::Export(format), out);
         }
+        ui.separator();
+        ui.label(
+            RichText::new("The whole atlas (every date, no filter)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
+            menu_item(ui, state, Verb::ExportWhole(format), out);
+        }
+        // JSON always holds the whole atlas, so that it loads back.
+        menu_item(ui, state, Verb::Export(ExportFormat::Json), out);
     });
     for of in BriefOf::ALL {
         menu_item(ui, state, Verb::Brief(of), out);

@@ -38,6 +38,7 @@ impl AtlasApp {
             Verb::OpenEmbedded => vec![Command::Open(DatasetSource::Embedded)],
             Verb::Reload => vec![Command::Reload],
             Verb::Export(format) => vec![Command::Export(format)],
+            Verb::ExportWhole(format) => vec![Command::ExportWhole(format)],
             Verb::Presentation => vec![Command::SetPresentation(!state.view.presentation)],
             Verb::ToggleMap => vec![Command::SetCanvas(match state.prefs.canvas {
                 Canvas::Network => Canvas::Map,

@@ -22,7 +22,10 @@ pub enum Verb {
     Save,
     /// Write the atlas to a file the user picks, which becomes its file.
     SaveAs,
+    /// Export the graph as shown: the "as of" date and the filters.
     Export(ExportFormat),
+    /// Export the whole atlas: every actor and relation, at every date, unfiltered.
+    ExportWhole(ExportFormat),
     ExportPng,
     ExportPng2x,
     /// A print-ready briefing (PDF or Markdown) as of the time cursor.
@@ -65,6 +68,9 @@ pub const ALL: &[Verb] = &[
     Verb::Export(ExportFormat::Gexf),
     Verb::Export(ExportFormat::Csv),
     Verb::Export(ExportFormat::Json),
+    Verb::ExportWhole(ExportFormat::Graphml),
+    Verb::ExportWhole(ExportFormat::Gexf),
+    Verb::ExportWhole(ExportFormat::Csv),
     Verb::Brief(BriefOf::Selection),
     Verb::Brief(BriefOf::Region),
     Verb::Brief(BriefOf::Story),
@@ -109,6 +115,7 @@ impl Verb {
             Verb::Save => "Save",
             Verb::SaveAs => "Save as…",
             Verb::Export(format) => export_label(format),
+            Verb::ExportWhole(format) => export_whole_label(format),
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
@@ -147,7 +154,8 @@ impl Verb {
             Verb::Reload => "Read the dataset file again",
             Verb::Save => "Write the atlas to its file (the built-in atlas asks where)",
             Verb::SaveAs => "Write the atlas to a new file, which it then belongs to",
-            Verb::Export(_) => "Export the graph as the current filters show it",
+            Verb::Export(_) => "Export the graph as shown: the \"as of\" date and the filters",
+            Verb::ExportWhole(_) => "Export every actor and relation, at every date, unfiltered",
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
             }
@@ -219,7 +227,7 @@ impl Verb {
             Verb::ToggleRegions => const { &[key(COMMAND, Key::Num1)] },
             Verb::ToggleDetails => const { &[key(COMMAND, Key::Num2)] },
             Verb::ToggleTimeline => const { &[key(COMMAND, Key::Num3)] },
-            Verb::OpenEmbedded | Verb::Export(_) | Verb::Brief(_) => &[],
+            Verb::OpenEmbedded | Verb::Export(_) | Verb::ExportWhole(_) | Verb::Brief(_) => &[],
         }
     }
 
@@ -255,6 +263,19 @@ fn export_label(format: ExportFormat) -> &'static str {
         ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
         ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
         ExportFormat::Csv => "Actors, relations, events as CSV…",
+        ExportFormat::Json => "Whole atlas as JSON…",
+    }
+}
+
+/// The formats offered for the whole atlas as well as for the view (JSON is always whole).
+pub const EXPORT_WHOLE: [ExportFormat; 3] =
+    [ExportFormat::Graphml, ExportFormat::Gexf, ExportFormat::Csv];
+
+fn export_whole_label(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Graphml => "Graph as GraphML, the whole atlas…",
+        ExportFormat::Gexf => "Graph as GEXF, the whole atlas…",
+        ExportFormat::Csv => "Actors, relations, events as CSV, the whole atlas…",
         ExportFormat::Json => "Whole atlas as JSON…",
     }
 }

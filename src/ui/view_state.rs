@@ -135,8 +135,10 @@ impl ViewState {
     /// Recomputes the cached views after the filter (or the graph) changed. Moving only the
     /// time cursor (every frame while playing) keeps the structural view.
     pub fn refilter(&mut self, graph: &AtlasGraph, old: &ViewFilter, new: &ViewFilter) {
-        self.visible = new.apply(graph);
-        if !same_but_time(old, new) {
+        if same_but_time(old, new) {
+            self.visible = new.apply_over(graph, &self.structural);
+        } else {
+            self.visible = new.apply(graph);
             self.structural = structural_view(new, graph);
         }
     }
