@@ -26,6 +26,7 @@
 mod barnes_hut;
 mod bench;
 mod force;
+pub mod labels;
 mod mix;
 mod parallel;
 mod params;
