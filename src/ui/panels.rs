@@ -96,6 +96,8 @@ impl AtlasApp {
             self.png.capture_rect(rect);
             return;
         }
+        self.network
+            .set_obstacles(overlays::floating_rects(ui.ctx()));
         out.extend(self.network.ui(ui, state, palette));
         self.png.capture_rect(rect);
         overlays::legend(ui, rect, state, palette, out);

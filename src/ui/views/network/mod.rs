@@ -52,6 +52,11 @@ pub struct NetworkView {
     keep_framed: bool,
     /// Screen rectangle of the last frame, for fits requested from outside the view.
     last_rect: Option<Rect>,
+    /// What floats over the canvas (legend, view controls), as of the last frame: no label
+    /// is placed there.
+    obstacles: Vec<Rect>,
+    /// The labels drawn in the last frame, by node, with their boxes.
+    labels: Vec<(u32, Rect)>,
 }
 
 impl NetworkView {
@@ -103,6 +108,16 @@ impl NetworkView {
         let rect = self.last_rect?;
         let world = *self.positions.get(node)?;
         Some((self.camera.screen_from_world(rect, world), rect))
+    }
+
+    /// The labels drawn in the last frame: which node, and the box on screen.
+    pub fn drawn_labels(&self) -> &[(u32, Rect)] {
+        &self.labels
+    }
+
+    /// Tells the view what floats over its canvas, so that no label is drawn under it.
+    pub fn set_obstacles(&mut self, obstacles: Vec<Rect>) {
+        self.obstacles = obstacles;
     }
 
     /// Whether the layout has come to rest (pictures and snapshots wait for it).
@@ -247,7 +262,7 @@ impl NetworkView {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, palette.background());
         let font_size = ui.style().text_styles[&egui::TextStyle::Small].size;
-        self.paint(&painter, rect, state, &looks, palette, font_size);
+        self.labels = self.paint(&painter, rect, state, &looks, palette, font_size);
         if self.layout.is_running() {
             ui.ctx().request_repaint();
         }
