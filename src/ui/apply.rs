@@ -223,6 +223,8 @@ impl AppState {
                     ego_only: self.prefs.ego_only,
                 });
             }
+            // A story frames its own actors: an ego view would hide them.
+            self.prefs.ego_only = false;
             self.view.story = Some(StoryProgress {
                 story: index,
                 step: 0,
