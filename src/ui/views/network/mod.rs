@@ -115,6 +115,11 @@ impl NetworkView {
         Some((self.camera.screen_from_world(rect, world), rect))
     }
 
+    /// Where the network was drawn in the last frame.
+    pub fn canvas_rect(&self) -> Option<Rect> {
+        self.last_rect
+    }
+
     /// The labels drawn in the last frame: which node, and the box on screen.
     pub fn drawn_labels(&self) -> &[(u32, Rect)] {
         &self.labels
