@@ -15,23 +15,30 @@ pub struct Clearance {
 /// Room left between a window and the canvas's edge.
 const MARGIN: f32 = 10.0;
 
+/// The top-left corners of a window of `size` in each corner of `area`.
+fn corners(area: Rect, size: Vec2) -> [Pos2; 4] {
+    [
+        area.right_top() + vec2(-MARGIN - size.x, MARGIN),
+        area.right_bottom() + vec2(-MARGIN - size.x, -MARGIN - size.y),
+        area.left_bottom() + vec2(MARGIN, -MARGIN - size.y),
+        area.left_top() + vec2(MARGIN, MARGIN),
+    ]
+}
+
 /// The top-left corner for a window of `size` in a corner of the canvas: one that covers
-/// none of the points to avoid if there is one, and of those the furthest from them; always
-/// inside `screen`.
+/// none of the points to avoid if there is one, and of those the furthest from them. When
+/// the canvas is too small for that, a corner of the screen (over a side panel) that covers
+/// none. Always inside `screen`.
 pub fn corner_clear_of(clearance: &Clearance, size: Vec2, screen: Rect) -> Option<Pos2> {
     let canvas = clearance.canvas?;
-    let corners = [
-        canvas.right_top() + vec2(-MARGIN - size.x, MARGIN),
-        canvas.right_bottom() + vec2(-MARGIN - size.x, -MARGIN - size.y),
-        canvas.left_bottom() + vec2(MARGIN, -MARGIN - size.y),
-        canvas.left_top() + vec2(MARGIN, MARGIN),
-    ];
+    let canvas_corners = corners(canvas, size).map(|p| (p, false));
+    let screen_corners = corners(screen, size).map(|p| (p, true));
     let inside_screen = |p: Pos2| {
         let max = (screen.max - size).max(screen.min);
         p.clamp(screen.min, max)
     };
-    let score = |p: &Pos2| {
-        let rect = Rect::from_min_size(*p, size);
+    let score = |&(p, over_panel): &(Pos2, bool)| {
+        let rect = Rect::from_min_size(p, size);
         let covered = clearance
             .avoid
             .iter()
@@ -42,12 +49,17 @@ pub fn corner_clear_of(clearance: &Clearance, size: Vec2, screen: Rect) -> Optio
             .iter()
             .map(|a| rect.distance_to_pos(*a))
             .fold(f32::MAX, f32::min);
-        (covered, -nearest)
+        (covered, over_panel, -nearest)
     };
-    corners.into_iter().map(inside_screen).min_by(|a, b| {
-        let (sa, sb) = (score(a), score(b));
-        sa.0.cmp(&sb.0).then(sa.1.total_cmp(&sb.1))
-    })
+    canvas_corners
+        .into_iter()
+        .chain(screen_corners)
+        .map(|(p, over_panel)| (inside_screen(p), over_panel))
+        .min_by(|a, b| {
+            let (sa, sb) = (score(a), score(b));
+            (sa.0, sa.1).cmp(&(sb.0, sb.1)).then(sa.2.total_cmp(&sb.2))
+        })
+        .map(|(p, _)| p)
 }
 
 #[cfg(test)]
@@ -91,6 +103,20 @@ mod tests {
         let at = corner_clear_of(&clearance(avoid.clone()), size, screen()).expect("a canvas");
         let rect = Rect::from_min_size(at, size);
         assert!(avoid.iter().all(|p| !rect.contains(*p)), "{rect:?}");
+    }
+
+    #[test]
+    fn goes_over_a_panel_when_the_canvas_is_too_small() {
+        let screen = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
+        let narrow = Clearance {
+            canvas: Some(Rect::from_min_max(pos2(250.0, 25.0), pos2(480.0, 335.0))),
+            avoid: vec![pos2(370.0, 178.0)],
+        };
+        let size = vec2(400.0, 160.0);
+        let at = corner_clear_of(&narrow, size, screen).expect("a canvas");
+        let rect = Rect::from_min_size(at, size);
+        assert!(!rect.contains(pos2(370.0, 178.0)), "{rect:?}");
+        assert!(screen.contains_rect(rect));
     }
 
     #[test]
