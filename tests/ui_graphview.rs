@@ -13,7 +13,7 @@ use atlas::ui::app::AtlasApp;
 use atlas::ui::command::Command;
 use atlas::ui::view_state::Selection;
 use atlas::ui::windows::PATH_FINDER;
-use common::{FixedDialogs, build_sized};
+use common::{FixedDialogs, build_sized, step_until};
 use eframe::egui::{self, Rect, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 
@@ -43,6 +43,13 @@ fn send(harness: &mut Harness<'static, AtlasApp>, command: Command, steps: usize
 
 fn select(harness: &mut Harness<'static, AtlasApp>, id: &str) {
     send(harness, Command::Select(Selection::Actor(id.into())), 3);
+}
+
+/// Turns ego mode on and waits for its layout to be computed and eased into place.
+fn ego_on(harness: &mut Harness<'static, AtlasApp>) {
+    send(harness, Command::SetEgoOnly(true), 1);
+    assert!(step_until(harness, |app| app.network.ego_settled()));
+    harness.run_steps(6);
 }
 
 fn node(harness: &Harness<'static, AtlasApp>, id: &str) -> usize {
@@ -81,7 +88,7 @@ fn labels_around_a_selected_hub_never_overlap() {
         select(&mut harness, hub);
         labels_are_disjoint_inside_and_clear(&harness, hub);
         // Zoomed in on the hub's neighbourhood, where labels crowd most.
-        send(&mut harness, Command::SetEgoOnly(true), 8);
+        ego_on(&mut harness);
         labels_are_disjoint_inside_and_clear(&harness, hub);
         send(&mut harness, Command::SetEgoOnly(false), 8);
     }
@@ -127,7 +134,7 @@ fn fit_in_ego_mode_frames_the_ego_set_not_the_whole_graph() {
     let mut harness = settled_at(1400.0, 900.0);
     select(&mut harness, "japan");
     let everyone = harness.state().state.dataset.graph.node_count();
-    send(&mut harness, Command::SetEgoOnly(true), 3);
+    ego_on(&mut harness);
     // Pan away, as a user might, then ask for Fit.
     harness.state_mut().network.camera.centre = [500.0, 500.0];
     harness.get_by_label("Fit").click();
@@ -151,11 +158,9 @@ fn ego_mode_spreads_the_neighbourhood_out_and_returns_it_home() {
     let mut harness = settled_at(1400.0, 900.0);
     select(&mut harness, "japan");
     let home = harness.state().network.positions().to_vec();
-    send(&mut harness, Command::SetEgoOnly(true), 1);
-    // Half way through the move the nodes are between home and their ego places.
     let japan = node(&harness, "japan");
+    ego_on(&mut harness);
     let shown = harness.state().network.shown_nodes(&harness.state().state);
-    harness.run_steps(8);
     let ego = harness.state().network.positions().to_vec();
     assert_eq!(ego[japan], home[japan], "the centre stays put");
     let moved = shown.iter().filter(|&&n| ego[n] != home[n]).count();

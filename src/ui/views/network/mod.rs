@@ -211,7 +211,8 @@ impl NetworkView {
 
     /// Starts, changes or ends the ego layout; a new ego set is framed as it arrives.
     fn follow_ego_camera(&mut self, state: &AppState, rect: Rect, now: f64) {
-        if self.follow_ego(state, now)
+        self.follow_ego(state);
+        if self.poll_ego()
             && let Some(nodes) = self.ego_set_nodes().map(<[usize]>::to_vec)
         {
             self.move_to(rect, &nodes, now);
@@ -273,7 +274,7 @@ impl NetworkView {
         self.reframe_on_resize(rect, now);
         self.last_rect = Some(rect);
         self.follow_ego_camera(state, rect, now);
-        if self.step_tween(now) {
+        if self.step_tween(now) || self.ego_pending() {
             ui.ctx().request_repaint();
         }
         let looks = self.looks(state);
