@@ -88,6 +88,8 @@ impl AtlasApp {
         let remembered = prefs.dataset.clone();
         let (state, failure) = embedded_state(Prefs {
             dataset: None,
+            // The selection it belonged to is not restored: a launch shows the whole network.
+            ego_only: false,
             ..prefs
         });
         let mut app = Self {

@@ -42,6 +42,11 @@ pub enum Command {
         from: String,
         to: String,
     },
+    /// The same, ignoring the view's filters and date.
+    FindPathInWholeAtlas {
+        from: String,
+        to: String,
+    },
     ClearPath,
     StartStory(usize),
     /// Move by this many steps (negative goes back).

@@ -36,6 +36,7 @@ pub mod links;
 mod offscreen;
 mod overlays;
 mod panels;
+mod path_search;
 pub mod recovery;
 mod run_verb;
 pub mod save;

@@ -12,6 +12,18 @@ use super::theme::Palette;
 use super::verbs::{self, Verb};
 use super::views::kind_swatch;
 
+const LEGEND: &str = "legend";
+const NETWORK_CONTROLS: &str = "network-controls";
+
+/// Where the legend and the view controls were drawn in the last frame: the network places
+/// no label under them.
+pub fn floating_rects(ctx: &egui::Context) -> Vec<egui::Rect> {
+    [LEGEND, NETWORK_CONTROLS]
+        .iter()
+        .filter_map(|name| ctx.memory(|m| m.area_rect(egui::Id::unique(*name))))
+        .collect()
+}
+
 /// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
 /// away to a single line when it is in the way.
 pub fn legend(
@@ -21,7 +33,7 @@ pub fn legend(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
-    egui::Area::new(egui::Id::unique("legend"))
+    egui::Area::new(egui::Id::unique(LEGEND))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
@@ -97,7 +109,7 @@ pub fn network_controls(
     out: &mut Vec<Command>,
 ) -> bool {
     let mut release = false;
-    egui::Area::new(egui::Id::unique("network-controls"))
+    egui::Area::new(egui::Id::unique(NETWORK_CONTROLS))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))

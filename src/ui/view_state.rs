@@ -75,6 +75,13 @@ impl History {
 pub struct FoundPath {
     pub steps: Vec<PathStep>,
     pub text: Vec<String>,
+    /// The actors asked about, by id.
+    pub ends: Option<(String, String)>,
+    /// When nothing connects them in the view but the whole atlas does: the parts of the
+    /// filter that hide the connection.
+    pub hidden_by: Vec<crate::graph::FilterPart>,
+    /// Searched without the view's filters and date.
+    pub whole_atlas: bool,
 }
 
 impl FoundPath {
