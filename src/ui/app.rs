@@ -67,6 +67,8 @@ pub struct AtlasApp {
     pub(super) story_card: Option<egui::Rect>,
     /// The height the story card's contents asked for in the last frame.
     pub(super) story_card_needs: f32,
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub(super) shown: super::panels::ShownRects,
 }
 
 impl AtlasApp {
@@ -96,6 +98,7 @@ impl AtlasApp {
             title: String::new(),
             story_card: None,
             story_card_needs: 0.0,
+            shown: Default::default(),
         };
         app.state.dataset.failure = failure;
         if let Some(path) = options.dataset.or(remembered) {
@@ -107,6 +110,11 @@ impl AtlasApp {
     /// Where the story card was drawn in the last frame (none without a story).
     pub fn story_card_rect(&self) -> Option<egui::Rect> {
         self.story_card
+    }
+
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub fn shown_rects(&self) -> &super::panels::ShownRects {
+        &self.shown
     }
 
     /// Queues a command as if a panel had sent it (tests).
