@@ -69,6 +69,8 @@ pub struct AtlasApp {
     pub(super) story_card_needs: f32,
     /// Where the side panels and the canvas were drawn in the last frame.
     pub(super) shown: super::panels::ShownRects,
+    /// When the story and its step began, for the presenter view.
+    pub(super) presenter_clock: super::presenter::PresenterClock,
 }
 
 impl AtlasApp {
@@ -99,6 +101,7 @@ impl AtlasApp {
             story_card: None,
             story_card_needs: 0.0,
             shown: Default::default(),
+            presenter_clock: Default::default(),
         };
         app.state.dataset.failure = failure;
         if let Some(path) = options.dataset.or(remembered) {
@@ -293,6 +296,7 @@ impl eframe::App for AtlasApp {
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
         let mut out = self.draw(ui, palette);
+        self.presenter_view(&ctx, palette, &mut out);
         super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) = self.png.poll(

@@ -36,6 +36,7 @@ pub mod links;
 mod offscreen;
 mod overlays;
 pub mod panels;
+pub mod presenter;
 mod run_verb;
 pub mod side_layout;
 pub mod state;

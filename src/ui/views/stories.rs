@@ -61,6 +61,12 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
         {
             folded = !folded;
         }
+        let presenter = if state.view.presenter {
+            "Close presenter view"
+        } else {
+            "Presenter view"
+        };
+        verbs::button(ui, state, Verb::PresenterView, presenter, out);
         let close = ui.button("✕ Close story").on_hover_text(format!(
             "Close the story ({})",
             Verb::Escape.keys_text(ui.ctx()).unwrap_or_default()
