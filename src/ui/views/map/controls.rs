@@ -68,6 +68,7 @@ fn panel(ui: &mut Ui, rect: egui::Rect, id: &str, palette: Palette, add: impl Fn
                     // Never taller than the canvas: it must not float over a panel.
                     egui::ScrollArea::vertical()
                         .max_height((rect.height() - 40.0).max(60.0))
+                        .min_scrolled_height((rect.height() - 40.0).max(60.0))
                         .show(ui, add);
                 });
         });
