@@ -8,9 +8,12 @@ use eframe::egui::{self, RichText, Ui};
 use super::app::AtlasApp;
 use super::command::Command;
 use super::state::AppState;
-use super::theme::Palette;
+use super::theme::{PRESENTATION_SCALE, Palette};
 use super::verbs::{self, Verb};
 use super::view_state::StoryProgress;
+
+/// The presenter's type, as a multiple of the normal type.
+const PRESENTER_SCALE: f32 = 1.3;
 
 /// When the story and the current step began, in egui's clock (seconds).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,6 +82,16 @@ pub fn panel(
             .into_iter()
             .map(Command::Run),
     );
+    // The trainer reads this at arm's length, not from the back of the room: a little over
+    // the normal type, whatever the audience's window uses.
+    let shown = if state.view.presentation {
+        PRESENTATION_SCALE
+    } else {
+        1.0
+    };
+    for font in ui.style_mut().text_styles.values_mut() {
+        font.size *= PRESENTER_SCALE / shown;
+    }
     let (Some(progress), Some((story, step))) = (&state.view.story, state.story()) else {
         ui.label("No story is playing.");
         return;
@@ -106,14 +119,14 @@ pub fn panel(
         let more = progress.step < total;
         verbs::button_if(ui, state, Verb::NextStep, "Next ▶", more, out);
     });
+    // What comes next, in sight without scrolling: the trainer's bridge to the next step.
+    ui.label(RichText::new(next_title(story, progress.step)).strong());
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("presenter-text")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             current(ui, step, palette);
-            ui.add_space(8.0);
-            ui.label(RichText::new(next_title(story, progress.step)).weak());
         });
 }
 
