@@ -231,13 +231,16 @@ impl TimelineView {
             let label = RichText::new(label).strong();
             // At most a third of the row, and never so wide that the date, the "as of"
             // sentence and Today are pushed out of the window (presentation type at 1024).
-            let room = ui.available_width() - beside_slider(ui, &label, state.as_of().is_some());
-            let width = (ui.available_width() * 0.33).min(room).clamp(100.0, 700.0);
+            // What is left of this line (a wrapping row's available width is a whole line).
+            let left = ui.available_size_before_wrap().x;
+            let room = left - beside_slider(ui, &label, state.as_of().is_some());
+            let width = (left * 0.33).min(room).clamp(100.0, 700.0);
             ui.spacing_mut().slider_width = width;
             if ui.add(slider).changed() {
                 out.push(Command::SetAsOf((t < hi).then_some(t)));
             }
-            ui.label(label);
+            // Whole: when the row is full the sentence moves to the next line, not half of it.
+            ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
             if state.as_of().is_some() {
                 verbs::button(ui, state, Verb::Today, "Today", out);
             }
@@ -265,7 +268,9 @@ fn beside_slider(ui: &Ui, label: &RichText, today: bool) -> f32 {
     let name = text_width("as of".into()) + gap;
     let sentence = text_width(label.clone().into()) + gap;
     let today = if today { button("Today") + gap } else { 0.0 };
-    value + name + sentence + today + 2.0 * gap
+    // The slider's own margins and spacing, which these sums do not see.
+    const SLACK: f32 = 48.0;
+    value + name + sentence + today + SLACK
 }
 
 /// Event markers, one series per lane and colour (the kind of the first actor).
