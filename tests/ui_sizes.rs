@@ -12,7 +12,7 @@ use atlas::ui::app::AtlasApp;
 use atlas::ui::command::Command;
 use atlas::ui::state::Canvas;
 use common::{FixedDialogs, build_sized};
-use eframe::egui::{self, Order, Rect, vec2};
+use eframe::egui::{self, Order, Rect, accesskit::Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -93,8 +93,14 @@ fn at_800_by_600_the_regions_are_a_tab_beside_the_details() {
 /// In presentation with a date set: the toolbar's last control, the toolbar's "As of" chip,
 /// the timeline's "as of" sentence and its Today button lie inside the window.
 fn check_presentation(width: f32, height: f32) {
+    check_toolbar_and_date(width, height, true);
+}
+
+fn check_toolbar_and_date(width: f32, height: f32, presenting: bool) {
     let mut harness = sized(width, height);
-    harness.state_mut().send(Command::SetPresentation(true));
+    harness
+        .state_mut()
+        .send(Command::SetPresentation(presenting));
     harness.state_mut().send(Command::SetAsOf(Some(2013.5)));
     // The toolbar measures its controls in one frame and folds them in the next.
     harness.run_steps(6);
@@ -102,17 +108,38 @@ fn check_presentation(width: f32, height: f32) {
     let last = harness
         .query_by_label("⋯")
         .or_else(|| harness.query_by_label("Leave presentation"))
-        .expect("the toolbar ends with its overflow menu or Leave presentation");
+        .or_else(|| harness.query_by_label("Present"))
+        .expect("the toolbar ends with its overflow menu or the presentation button");
     let mut checked = vec![("last toolbar control", last.rect())];
     for text in ["As of 2013", "The graph as of 2013", "Today"] {
         let node = harness.get_by_label_contains(text);
         checked.push((text, node.rect()));
     }
-    for (what, rect) in checked {
+    for (what, rect) in &checked {
         assert!(
-            window.contains_rect(rect),
+            window.contains_rect(*rect),
             "{width}×{height}: {what} at {rect:?} is not inside the window"
         );
+    }
+    // The right-hand controls lie right of the menus and the search field (a right-to-left
+    // row that runs out of room overprints what is left of it rather than leaving the window).
+    let toolbar_bottom = harness.get_by_label("Help").rect().bottom();
+    let search_field = harness
+        .query_all_by_role(Role::TextInput)
+        .map(|n| n.rect())
+        .find(|r| r.top() < toolbar_bottom)
+        .expect("the search field is in the toolbar");
+    let mut left_of = vec![("the search field", search_field)];
+    for left in ["Search", "Help"] {
+        left_of.push((left, harness.get_by_label(left).rect()));
+    }
+    for (left, left_rect) in left_of {
+        for (what, rect) in &checked[..2] {
+            assert!(
+                !overlap(left_rect, *rect) && rect.left() >= left_rect.right(),
+                "{width}×{height}: {what} at {rect:?} overprints {left} at {left_rect:?}"
+            );
+        }
     }
 }
 
@@ -124,4 +151,9 @@ fn presentation_at_1024_by_768_keeps_the_toolbar_and_the_date_in_the_window() {
 #[test]
 fn presentation_at_1280_by_720_keeps_the_toolbar_and_the_date_in_the_window() {
     check_presentation(1280.0, 720.0);
+}
+
+#[test]
+fn at_800_by_600_the_toolbar_and_the_date_stay_in_the_window() {
+    check_toolbar_and_date(800.0, 600.0, false);
 }

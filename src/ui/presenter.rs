@@ -125,18 +125,14 @@ pub fn panel(
     egui::ScrollArea::vertical()
         .id_salt("presenter-text")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            current(ui, step, palette);
+        .show(ui, |ui| match step {
+            Some(step) => current(ui, step, palette),
+            None => questions(ui, story),
         });
 }
 
 /// The step as the audience sees it, then the notes only the trainer sees.
-fn current(ui: &mut Ui, step: Option<&crate::model::StoryStep>, palette: Palette) {
-    let Some(step) = step else {
-        ui.heading("Questions for discussion");
-        ui.label("The audience sees the story's questions.");
-        return;
-    };
+fn current(ui: &mut Ui, step: &crate::model::StoryStep, palette: Palette) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(&step.title);
         if let Some(date) = step.date {
@@ -158,6 +154,17 @@ fn current(ui: &mut Ui, step: Option<&crate::model::StoryStep>, palette: Palette
     ui.add_space(6.0);
     ui.label(RichText::new("On the audience's screen").small().strong());
     ui.label(RichText::new(&step.text).weak());
+}
+
+/// The closing page: the questions the audience sees, to lead the discussion from.
+fn questions(ui: &mut Ui, story: &crate::model::Story) {
+    ui.heading("Questions for discussion");
+    for (i, q) in story.questions.iter().enumerate() {
+        ui.label(format!("{}. {q}", i + 1));
+    }
+    if story.questions.is_empty() {
+        ui.label("The story has no questions: the end of the story.");
+    }
 }
 
 /// What comes after the step at `index`.
