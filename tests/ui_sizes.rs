@@ -80,6 +80,25 @@ fn at_800_by_600_the_map_keeps_half_the_width_and_nothing_floats_over_a_panel() 
 }
 
 #[test]
+fn the_canvas_keeps_half_the_width_at_common_sizes() {
+    for (width, height) in [(1024.0, 768.0), (1280.0, 720.0), (1366.0, 768.0)] {
+        for presenting in [false, true] {
+            let mut harness = sized(width, height);
+            harness
+                .state_mut()
+                .send(Command::SetPresentation(presenting));
+            harness.run_steps(3);
+            let canvas = harness.state().shown_rects().canvas.unwrap();
+            assert!(
+                canvas.width() >= width / 2.0,
+                "{width}×{height} presenting {presenting}: the canvas is {} wide",
+                canvas.width()
+            );
+        }
+    }
+}
+
+#[test]
 fn at_800_by_600_the_regions_are_a_tab_beside_the_details() {
     let mut harness = sized(800.0, 600.0);
     harness.get_by_label("Regions").click();
