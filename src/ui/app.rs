@@ -75,6 +75,10 @@ pub struct AtlasApp {
     pub(super) story_card: Option<egui::Rect>,
     /// The height the story card's contents asked for in the last frame.
     pub(super) story_card_needs: f32,
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub(super) shown: super::panels::ShownRects,
+    /// When the story and its step began, for the presenter view.
+    pub(super) presenter_clock: super::presenter::PresenterClock,
 }
 
 impl AtlasApp {
@@ -107,6 +111,8 @@ impl AtlasApp {
             recovery: None,
             story_card: None,
             story_card_needs: 0.0,
+            shown: Default::default(),
+            presenter_clock: Default::default(),
         };
         app.state.dataset.failure = failure;
         let dataset = options.dataset.or(remembered).map(DatasetSource::File);
@@ -151,6 +157,11 @@ impl AtlasApp {
     /// Where the story card was drawn in the last frame (none without a story).
     pub fn story_card_rect(&self) -> Option<egui::Rect> {
         self.story_card
+    }
+
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub fn shown_rects(&self) -> &super::panels::ShownRects {
+        &self.shown
     }
 
     /// Queues a command as if a panel had sent it (tests).
@@ -371,6 +382,7 @@ impl eframe::App for AtlasApp {
         }
         let mut out = self.draw(ui, palette);
         unsaved::show(&ctx, &self.state, &mut out);
+        self.presenter_view(&ctx, palette, &mut out);
         super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) = self.png.poll(

@@ -63,6 +63,7 @@ impl AppState {
             Command::StoryStep(delta) => self.move_story(delta),
             Command::StopStory => self.stop_story(),
             Command::SetPresentation(on) => self.view.presentation = on,
+            Command::SetPresenter(on) => self.view.presenter = on && self.view.story.is_some(),
             Command::SetPlaying(on) => self.view.playing = on,
             Command::ShowChanges(changes) => self.view.changes = changes,
             Command::CompareDates(from, to) => {
@@ -167,6 +168,7 @@ impl AppState {
         self.view.path = FoundPath::default();
         self.view.story = None;
         self.view.before_story = None;
+        self.view.presenter = false;
         // Keep the selection and filters where they still make sense.
         let graph = Arc::clone(&self.dataset.graph);
         let exists = |s: &Selection| match s {
@@ -208,6 +210,8 @@ impl AppState {
     /// Closes the story and puts back the date and view mode the user had before it.
     fn stop_story(&mut self) {
         self.view.story = None;
+        // The presenter view belongs to the story: it closes with it.
+        self.view.presenter = false;
         if let Some(before) = self.view.before_story.take() {
             let filter = ViewFilter {
                 as_of: before.as_of,

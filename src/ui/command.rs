@@ -53,6 +53,8 @@ pub enum Command {
     StoryStep(isize),
     StopStory,
     SetPresentation(bool),
+    /// Open or close the presenter view (it opens only while a story plays).
+    SetPresenter(bool),
     SetTheme(ThemeChoice),
     SetHighContrast(bool),
     SetEgoDepth(usize),

@@ -33,6 +33,13 @@ pub fn legend(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
+    // A small canvas needs its room for the network: the legend folds when the canvas
+    // becomes small (and the user can open it again).
+    let small = rect.width() < 640.0 || rect.height() < 420.0;
+    let small_id = egui::Id::unique("legend-small-canvas");
+    let was_small = ui.data(|d| d.get_temp::<bool>(small_id));
+    ui.data_mut(|d| d.insert_temp(small_id, small));
+    let fold = (small && was_small != Some(true)).then_some(false);
     egui::Area::new(egui::Id::unique(LEGEND))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
@@ -44,7 +51,8 @@ pub fn legend(
                 .show(ui, |ui| {
                     egui::CollapsingHeader::new(RichText::new("Legend").small().strong())
                         .id_salt("legend-open")
-                        .default_open(true)
+                        .default_open(!small)
+                        .open(fold)
                         .show(ui, |ui| {
                             // Never taller than the canvas: it must not float over a panel.
                             egui::ScrollArea::vertical()
@@ -118,7 +126,10 @@ pub fn network_controls(
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
+                    // On a narrow canvas the controls wrap rather than run over the legend
+                    // (folded, it takes the top-left corner) or out of the canvas.
+                    ui.set_max_width((rect.width() - 140.0).max(120.0));
+                    ui.horizontal_wrapped(|ui| {
                         verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
                         if pinned > 0 {
                             release = ui

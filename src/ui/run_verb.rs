@@ -48,6 +48,7 @@ impl AtlasApp {
             Verb::Today => vec![Command::SetPlaying(false), Command::SetAsOf(None)],
             Verb::NextStep => vec![Command::StoryStep(1)],
             Verb::PreviousStep => vec![Command::StoryStep(-1)],
+            Verb::PresenterView => vec![Command::SetPresenter(!state.view.presenter)],
             Verb::Back => vec![Command::Back],
             Verb::Forward => vec![Command::Forward],
             Verb::Escape => vec![self.escape()],

@@ -38,6 +38,8 @@ pub enum Verb {
     Today,
     NextStep,
     PreviousStep,
+    /// The trainer's second window: the step, its speaker notes, the next step, the time.
+    PresenterView,
     Back,
     Forward,
     Escape,
@@ -81,6 +83,7 @@ pub const ALL: &[Verb] = &[
     Verb::Today,
     Verb::NextStep,
     Verb::PreviousStep,
+    Verb::PresenterView,
     Verb::Back,
     Verb::Forward,
     Verb::Escape,
@@ -129,6 +132,7 @@ impl Verb {
             Verb::Today => "Today",
             Verb::NextStep => "Next story step",
             Verb::PreviousStep => "Previous story step",
+            Verb::PresenterView => "Presenter view",
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close / clear the selection",
@@ -174,6 +178,9 @@ impl Verb {
             Verb::Today => "Show every relation (clear the time cursor)",
             Verb::NextStep => "The next step of the story",
             Verb::PreviousStep => "The previous step of the story",
+            Verb::PresenterView => {
+                "A second window for the trainer's screen: the step, speaker notes, what comes next and the time"
+            }
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close what is open, or clear the selection",
@@ -214,6 +221,8 @@ impl Verb {
             Verb::Today => const { &[key(NONE, Key::Home)] },
             Verb::NextStep => NEXT,
             Verb::PreviousStep => PREVIOUS,
+            // As in common slide software.
+            Verb::PresenterView => const { &[key(Modifiers::ALT, Key::F5)] },
             Verb::Back => const { &[key(Modifiers::ALT, Key::ArrowLeft)] },
             Verb::Forward => const { &[key(Modifiers::ALT, Key::ArrowRight)] },
             Verb::Escape => const { &[key(NONE, Key::Escape)] },
@@ -236,7 +245,7 @@ impl Verb {
         match self {
             Verb::Back => state.view.history.can_go_back(),
             Verb::Forward => state.view.history.can_go_forward(),
-            Verb::NextStep | Verb::PreviousStep => state.view.story.is_some(),
+            Verb::NextStep | Verb::PreviousStep | Verb::PresenterView => state.view.story.is_some(),
             Verb::Today => state.as_of().is_some() || state.view.playing,
             Verb::OpenEmbedded => !state.dataset.is_embedded(),
             Verb::Brief(of) => of.subject(state).is_some(),

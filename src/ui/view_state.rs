@@ -108,6 +108,9 @@ pub struct ViewState {
     /// What changed between two days, marked in the network while "What changed" is open.
     pub changes: Option<Box<crate::graph::Changes>>,
     pub presentation: bool,
+    /// The presenter view (a second window with the speaker notes) is open; only while a
+    /// story plays.
+    pub presenter: bool,
     pub playing: bool,
     /// Cache of the filter applied to the graph; `apply` recomputes it when either changes.
     pub visible: Visible,
@@ -126,6 +129,7 @@ impl ViewState {
             before_story: None,
             changes: None,
             presentation: false,
+            presenter: false,
             playing: false,
             visible: filter.apply(graph),
             structural: structural_view(filter, graph),

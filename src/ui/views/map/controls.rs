@@ -59,12 +59,17 @@ fn panel(ui: &mut Ui, rect: egui::Rect, id: &str, palette: Palette, add: impl Fn
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    ui.set_max_width(300.0);
-                    add(ui);
+                    ui.set_max_width(300.0_f32.min(rect.width() - 40.0).max(120.0));
+                    // Never taller than the canvas: it must not float over a panel.
+                    egui::ScrollArea::vertical()
+                        .max_height((rect.height() - 40.0).max(60.0))
+                        .min_scrolled_height((rect.height() - 40.0).max(60.0))
+                        .show(ui, add);
                 });
         });
 }
