@@ -12,8 +12,10 @@ mod gexf;
 mod graphml;
 mod guard;
 mod json;
+pub mod picture;
 mod scope;
 mod stale;
+pub mod svg;
 mod tables;
 mod xml;
 

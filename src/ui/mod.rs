@@ -36,6 +36,7 @@ pub mod links;
 mod offscreen;
 mod overlays;
 mod panels;
+pub mod picture;
 mod run_verb;
 pub mod state;
 pub mod theme;

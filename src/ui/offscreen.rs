@@ -70,7 +70,7 @@ pub fn render_map(
 
 /// Runs `draw` in a fresh context of `size` points at `scale` pixels per point and reads the
 /// pixels back.
-fn render_view(
+pub(crate) fn render_view(
     render_state: &RenderState,
     state: &AppState,
     size: Vec2,
