@@ -159,7 +159,7 @@ pub fn render_svg(
     }
 }
 
-/// Where the band's first shape (its rule) sits; the bottom when there is no band.
+/// Where the band's first shape (its background) starts; the bottom when there is no band.
 fn band_top(band: &[SvgShape], bottom: f32) -> f32 {
     match band.first() {
         Some(SvgShape::Rect { min, .. }) => min[1],
@@ -178,12 +178,19 @@ fn svg_band(caption: &Caption, size: egui::Vec2, palette: Palette) -> Vec<SvgSha
     }
     let height = 2.0 * PAD + lines.iter().map(|(_, f, _)| f * 1.25 + 2.0).sum::<f32>();
     let top = size.y - height;
+    // Opaque, so that edges running off the canvas stop at the band.
     let mut shapes = vec![SvgShape::Rect {
+        min: [0.0, top],
+        max: [size.x, size.y],
+        fill: rgba(palette.background()),
+        corner: 0.0,
+    }];
+    shapes.push(SvgShape::Rect {
         min: [MARGIN, top],
         max: [size.x - MARGIN, top + 1.0],
         fill: rgba(palette.muted()),
         corner: 0.0,
-    }];
+    });
     let mut y = top + PAD;
     for (i, (text, font, colour)) in lines.into_iter().enumerate() {
         shapes.push(SvgShape::Text {

@@ -18,7 +18,7 @@ pub use headless::headless_render_state;
 use eframe::egui::{Vec2, vec2};
 
 /// The screen a fixed-size picture is laid out on before it is scaled to its pixels.
-pub const DESIGN_SIZE: Vec2 = vec2(1600.0, 900.0);
+pub const DESIGN_SIZE: Vec2 = vec2(1280.0, 720.0);
 
 /// How big the picture is.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -56,7 +56,7 @@ impl NetworkView {
         }
         let target = self.camera.fitting(
             rect,
-            clear_of_legend(rect),
+            picture_inner(rect),
             nodes.iter().filter_map(|&n| self.positions.get(n).copied()),
         );
         self.camera = if nodes.len() <= 1 {
@@ -206,6 +206,18 @@ impl NetworkView {
         }
         shapes
     }
+}
+
+/// Where a picture puts what it frames: clear of the legend (wider in a picture than the
+/// window's allowance, its text being larger), with a margin for the labels at the edges.
+fn picture_inner(rect: Rect) -> Rect {
+    const LEGEND_WIDTH: f32 = 270.0;
+    let inner = if rect.width() > 3.0 * LEGEND_WIDTH {
+        Rect::from_min_max(egui::pos2(rect.left() + LEGEND_WIDTH, rect.top()), rect.max)
+    } else {
+        clear_of_legend(rect)
+    };
+    inner.shrink2(vec2(rect.width() * 0.05, rect.height() * 0.05))
 }
 
 /// Nodes on the picture, faded ones first so the live graph draws on top.
