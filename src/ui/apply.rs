@@ -29,6 +29,7 @@ impl AppState {
             Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
             Command::Run(_)
             | Command::Export(_)
+            | Command::ExportPicture(_)
             | Command::SaveText(_)
             | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),

@@ -76,6 +76,8 @@ pub enum Command {
     SetMapColour(ColourMode),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Save the network or map as a picture (carried out by the app, which has the GPU).
+    ExportPicture(super::picture::PictureRequest),
     /// Open this web link in the system browser (carried out by the app, in the background).
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).

@@ -1,5 +1,5 @@
-//! Renders the network view into an image at any pixel density, off screen, through the
-//! window's own wgpu device: a slide-ready picture at 1× or 2× of what the view shows.
+//! Renders a picture into an image at any pixel density, off screen, through a wgpu device
+//! (the window's, or a headless one for `atlas render`); `picture` composes what it shows.
 
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -7,11 +7,8 @@ use std::time::Duration;
 use eframe::egui::{self, ColorImage, Pos2, RawInput, Rect, Vec2, ViewportId};
 use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, wgpu};
 
-use super::overlays;
 use super::state::AppState;
 use super::theme::{self, Palette};
-use super::views::map::{MapView, paint_still};
-use super::views::network::NetworkView;
 
 /// How long to wait for the GPU (a software renderer included) before giving up.
 const GPU_WAIT: Duration = Duration::from_secs(30);
@@ -35,37 +32,6 @@ pub fn fitting_scale(size: Vec2, scale: f32, max_side: u32) -> (f32, Option<u32>
         let fitted = (max_side as f32 - 1.0) / size.x.max(size.y).max(1.0);
         (fitted, Some(max_side))
     }
-}
-
-/// Draws `view` (a still copy of the on-screen network) at `size` points and `scale` pixels
-/// per point, with its legend, and reads the pixels back.
-pub fn render_network(
-    render_state: &RenderState,
-    state: &AppState,
-    view: &mut NetworkView,
-    size: Vec2,
-    scale: f32,
-    palette: Palette,
-) -> Result<Picture, String> {
-    render_view(render_state, state, size, scale, palette, &mut |ui| {
-        let rect = ui.max_rect();
-        let _ = view.ui(ui, state, palette);
-        overlays::legend(ui, rect, state, palette, &mut Vec::new());
-    })
-}
-
-/// The same for the map (a still copy of the on-screen map), with its legend and note.
-pub fn render_map(
-    render_state: &RenderState,
-    state: &AppState,
-    view: &mut MapView,
-    size: Vec2,
-    scale: f32,
-    palette: Palette,
-) -> Result<Picture, String> {
-    render_view(render_state, state, size, scale, palette, &mut |ui| {
-        paint_still(ui, view, state, palette);
-    })
 }
 
 /// Runs `draw` in a fresh context of `size` points at `scale` pixels per point and reads the

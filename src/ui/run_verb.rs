@@ -20,6 +20,9 @@ impl AtlasApp {
             Verb::Open => self.jobs.open_dialog(ctx),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
+            Verb::ExportPicture => {
+                return vec![Command::SetWindowOpen(windows::EXPORT_PICTURE, true)];
+            }
             Verb::Brief(of) => self.brief(ctx, of),
             Verb::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Verb::Search => self.state.requests.push(Request::FocusSearch),
@@ -59,6 +62,7 @@ impl AtlasApp {
             Verb::ToggleDetails => vec![Command::TogglePanel(Panel::Details)],
             Verb::ToggleTimeline => vec![Command::TogglePanel(Panel::Timeline)],
             Verb::Open
+            | Verb::ExportPicture
             | Verb::ExportPng
             | Verb::ExportPng2x
             | Verb::Brief(_)

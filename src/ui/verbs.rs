@@ -19,6 +19,8 @@ pub enum Verb {
     OpenEmbedded,
     Reload,
     Export(ExportFormat),
+    /// The "Export picture…" dialog: size, caption, PNG or SVG.
+    ExportPicture,
     ExportPng,
     ExportPng2x,
     /// A print-ready briefing (PDF or Markdown) as of the time cursor.
@@ -53,6 +55,7 @@ pub const ALL: &[Verb] = &[
     Verb::Open,
     Verb::OpenEmbedded,
     Verb::Reload,
+    Verb::ExportPicture,
     Verb::ExportPng,
     Verb::ExportPng2x,
     Verb::Export(ExportFormat::Graphml),
@@ -101,6 +104,7 @@ impl Verb {
             Verb::OpenEmbedded => "Open the built-in atlas",
             Verb::Reload => "Reload the dataset",
             Verb::Export(format) => export_label(format),
+            Verb::ExportPicture => "Picture for slides or print (PNG, SVG)…",
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
@@ -138,6 +142,9 @@ impl Verb {
             Verb::OpenEmbedded => "Go back to the atlas built into the app",
             Verb::Reload => "Read the dataset file again",
             Verb::Export(_) => "Export the graph as the current filters show it",
+            Verb::ExportPicture => {
+                "Save the network or the map at a slide's size, with a caption, as PNG or SVG"
+            }
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
             }
@@ -184,6 +191,7 @@ impl Verb {
             Verb::Search => SEARCH,
             Verb::Open => const { &[key(COMMAND, Key::O)] },
             Verb::Reload => const { &[key(NONE, Key::F5)] },
+            Verb::ExportPicture => const { &[key(COMMAND.plus(Modifiers::ALT), Key::E)] },
             Verb::ExportPng => const { &[key(COMMAND, Key::E)] },
             Verb::ExportPng2x => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::E)] },
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },

@@ -94,6 +94,65 @@ impl PictureSpec {
     }
 }
 
+/// The sizes the "Export picture…" dialog offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SizeChoice {
+    #[default]
+    FullHd,
+    Uhd,
+    /// The canvas as on screen (at 1× or 2×, as the request's scale says).
+    Window,
+}
+
+impl SizeChoice {
+    pub const ALL: [SizeChoice; 3] = [SizeChoice::FullHd, SizeChoice::Uhd, SizeChoice::Window];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeChoice::FullHd => "1920 × 1080 (Full HD slide)",
+            SizeChoice::Uhd => "3840 × 2160 (4K slide)",
+            SizeChoice::Window => "As the window shows it",
+        }
+    }
+}
+
+/// A picture asked for in the window, before the canvas size is known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PictureRequest {
+    pub size: SizeChoice,
+    /// 1 or 2.
+    pub scale: f32,
+    pub caption: bool,
+    pub format: PictureFormat,
+}
+
+impl PictureRequest {
+    /// The network or map as on screen, captioned, as PNG at `scale`.
+    pub fn window_png(scale: f32) -> Self {
+        Self {
+            size: SizeChoice::Window,
+            scale,
+            caption: true,
+            format: PictureFormat::Png,
+        }
+    }
+
+    /// The spec for a canvas of `canvas` points.
+    pub fn spec(&self, canvas: Vec2) -> PictureSpec {
+        let size = match self.size {
+            SizeChoice::FullHd => PictureSize::FULL_HD,
+            SizeChoice::Uhd => PictureSize::UHD,
+            SizeChoice::Window => PictureSize::Canvas(canvas),
+        };
+        PictureSpec {
+            size,
+            scale: self.scale,
+            caption: self.caption,
+            format: self.format,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
