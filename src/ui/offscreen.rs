@@ -7,7 +7,6 @@ use std::time::Duration;
 use eframe::egui::{self, ColorImage, Pos2, RawInput, Rect, Vec2, ViewportId};
 use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, wgpu};
 
-use super::state::AppState;
 use super::theme::{self, Palette};
 
 /// How long to wait for the GPU (a software renderer included) before giving up.
@@ -34,11 +33,11 @@ pub fn fitting_scale(size: Vec2, scale: f32, max_side: u32) -> (f32, Option<u32>
     }
 }
 
-/// Runs `draw` in a fresh context of `size` points at `scale` pixels per point and reads the
-/// pixels back.
+/// Runs `draw` in a fresh context of `size` points at `scale` pixels per point, with the text
+/// sizes of presentation mode or not, and reads the pixels back.
 pub(crate) fn render_view(
     render_state: &RenderState,
-    state: &AppState,
+    presentation: bool,
     size: Vec2,
     scale: f32,
     palette: Palette,
@@ -48,7 +47,7 @@ pub(crate) fn render_view(
     let (scale, clamped_to) = fitting_scale(size, scale, max_side);
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
-    theme::apply(&ctx, palette, state.view.presentation);
+    theme::apply(&ctx, palette, presentation);
     // A picture has no time for fade-in animations: draw everything at full strength.
     ctx.global_style_mut(|style| style.animation_time = 0.0);
     let input = || {

@@ -15,7 +15,7 @@ use crate::ui::theme::Palette;
 use crate::ui::views::map::{MapView, paint_still};
 use crate::ui::views::network::{NetworkView, rgba};
 
-use super::{PictureSpec, caption_of};
+use super::{PictureSize, PictureSpec, caption_of};
 
 /// Caption band: title, then the view in words, then the dataset and licence, in points.
 const TITLE_SIZE: f32 = 22.0;
@@ -54,9 +54,19 @@ pub fn render_png(
 ) -> Result<Rendered, String> {
     let caption = spec.caption.then(|| caption_of(state));
     let (points, ppp) = spec.layout(native_ppp);
-    let picture = render_view(render_state, state, points, ppp, palette, &mut |ui| {
-        draw(ui, state, &mut subject, caption.as_ref(), palette);
-    })?;
+    // A slide's size is the window's business no more: its text follows the picture, not
+    // presentation mode; a picture of the canvas shows it as it is.
+    let presentation = matches!(spec.size, PictureSize::Canvas(_)) && state.view.presentation;
+    let picture = render_view(
+        render_state,
+        presentation,
+        points,
+        ppp,
+        palette,
+        &mut |ui| {
+            draw(ui, state, &mut subject, caption.as_ref(), palette);
+        },
+    )?;
     Ok(Rendered { picture, caption })
 }
 
