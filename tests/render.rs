@@ -314,3 +314,41 @@ fn bad_flags_fail_with_a_message_that_names_them() {
         "no picture is left behind by a failure"
     );
 }
+
+/// The share of pixels in the top half that have the background colour (the bottom-right
+/// corner's, outside any caption text).
+fn background_share_of_top_half(png: &Png) -> f64 {
+    let half = png.height / 2;
+    let inked = png.inked_in_rows(0, half);
+    1.0 - inked as f64 / f64::from(png.width * half)
+}
+
+#[test]
+fn a_story_step_with_the_map_flag_draws_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = std::fs::read_to_string(root().join("atlas-data/samples/valid/minimal.ron"))
+        .expect("the minimal sample");
+    let step = r#"date: Some("2019-05-22")),"#;
+    assert!(minimal.contains(step), "the sample's story step is as expected");
+    let with_map = dir.path().join("map-step.ron");
+    std::fs::write(
+        &with_map,
+        minimal.replace(step, r#"date: Some("2019-05-22"), map: true),"#),
+    )
+    .unwrap();
+    let mut shares = Vec::new();
+    for file in [root().join("atlas-data/samples/valid/minimal.ron"), with_map] {
+        let out = dir.path().join("step.png");
+        let run = Command::new(env!("CARGO_BIN_EXE_atlas"))
+            .args(["render", file.to_str().unwrap(), "--story", "tour", "--step", "1"])
+            .args(["--size", "640x360", "-o", out.to_str().unwrap()])
+            .env("WGPU_BACKEND", "gl")
+            .output()
+            .expect("the atlas binary runs");
+        succeeded(&run);
+        shares.push(background_share_of_top_half(&Png::read(&out)));
+    }
+    // Three actors leave the network picture mostly empty; the map fills it with land and sea.
+    assert!(shares[0] > 0.8, "network: {shares:?}");
+    assert!(shares[1] < 0.5, "map: {shares:?}");
+}
