@@ -114,13 +114,12 @@ fn write_picture(
     palette: Palette,
 ) -> Result<(), String> {
     let render_state = headless_render_state()?;
-    let (mut network, mut map) = (laid_out(state), MapView::default());
-    let subject = match state.prefs.canvas {
-        Canvas::Map => Subject::Map(&mut map),
-        Canvas::Network => Subject::Network {
-            view: &mut network,
-            focus,
-        },
+    // The map needs no layout: only the network waits for one.
+    let mut map = MapView::default();
+    let mut network = (state.prefs.canvas == Canvas::Network).then(|| laid_out(state));
+    let subject = match network.as_mut() {
+        Some(view) => Subject::Network { view, focus },
+        None => Subject::Map(&mut map),
     };
     let rendered = render_png(&render_state, state, subject, spec, 1.0, palette)
         .map_err(|e| format!("{}: the picture could not be drawn: {e}", shown(&args.out)))?;
