@@ -329,7 +329,10 @@ fn a_story_step_with_the_map_flag_draws_the_map() {
     let minimal = std::fs::read_to_string(root().join("atlas-data/samples/valid/minimal.ron"))
         .expect("the minimal sample");
     let step = r#"date: Some("2019-05-22")),"#;
-    assert!(minimal.contains(step), "the sample's story step is as expected");
+    assert!(
+        minimal.contains(step),
+        "the sample's story step is as expected"
+    );
     let with_map = dir.path().join("map-step.ron");
     std::fs::write(
         &with_map,
@@ -337,10 +340,20 @@ fn a_story_step_with_the_map_flag_draws_the_map() {
     )
     .unwrap();
     let mut shares = Vec::new();
-    for file in [root().join("atlas-data/samples/valid/minimal.ron"), with_map] {
+    for file in [
+        root().join("atlas-data/samples/valid/minimal.ron"),
+        with_map,
+    ] {
         let out = dir.path().join("step.png");
         let run = Command::new(env!("CARGO_BIN_EXE_atlas"))
-            .args(["render", file.to_str().unwrap(), "--story", "tour", "--step", "1"])
+            .args([
+                "render",
+                file.to_str().unwrap(),
+                "--story",
+                "tour",
+                "--step",
+                "1",
+            ])
             .args(["--size", "640x360", "-o", out.to_str().unwrap()])
             .env("WGPU_BACKEND", "gl")
             .output()

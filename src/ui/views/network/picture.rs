@@ -183,11 +183,15 @@ impl NetworkView {
                 name.chars().count() as f32 * font_size * CHAR_WIDTH,
                 font_size * 1.2,
             );
-            let at = p + vec2(-size.x / 2.0, radii[i] + 2.0);
-            let label = Rect::from_min_size(at, size);
-            if !forced && placed.iter().any(|r| r.intersects(label)) {
-                continue;
-            }
+            let free =
+                |r: &Rect| rect.contains_rect(*r) && !placed.iter().any(|p| p.intersects(*r));
+            let spots = label_spots(p, size, radii[i]);
+            let label = match spots.iter().find(|r| free(r)) {
+                Some(spot) => *spot,
+                // The selection and the story's actors are always named, overlap or not.
+                None if forced => inside(spots[0], rect),
+                None => continue,
+            };
             placed.push(label);
             shapes.push(SvgShape::Rect {
                 min: [label.min.x - 1.0, label.min.y - 1.0],
@@ -196,7 +200,7 @@ impl NetworkView {
                 corner: 2.0,
             });
             shapes.push(SvgShape::Text {
-                at: [p.x, at.y],
+                at: [label.center().x, label.top()],
                 text: name.to_string(),
                 size: font_size,
                 colour: rgba(palette.text()),
@@ -206,6 +210,25 @@ impl NetworkView {
         }
         shapes
     }
+}
+
+/// `label` moved the least that puts it inside `rect` (when it fits).
+fn inside(label: Rect, rect: Rect) -> Rect {
+    let dx = (rect.left() - label.left()).max(0.0) + (rect.right() - label.right()).min(0.0);
+    let dy = (rect.top() - label.top()).max(0.0) + (rect.bottom() - label.bottom()).min(0.0);
+    label.translate(vec2(dx, dy))
+}
+
+/// Where a label of `size` may go around a node at `p` of radius `r`, best first: below,
+/// above, right, left.
+fn label_spots(p: Pos2, size: egui::Vec2, r: f32) -> [Rect; 4] {
+    let gap = r + 2.0;
+    [
+        Rect::from_min_size(p + vec2(-size.x / 2.0, gap), size),
+        Rect::from_min_size(p + vec2(-size.x / 2.0, -gap - size.y), size),
+        Rect::from_min_size(p + vec2(gap + 2.0, -size.y / 2.0), size),
+        Rect::from_min_size(p + vec2(-gap - 2.0 - size.x, -size.y / 2.0), size),
+    ]
 }
 
 /// Where a picture puts what it frames: clear of the legend (wider in a picture than the
@@ -257,4 +280,62 @@ fn svg_nodes(
 /// egui's premultiplied colour as plain sRGB and alpha.
 pub fn rgba(colour: Color32) -> Rgba {
     colour.to_srgba_unmultiplied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::load_graph_str;
+    use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
+    use crate::ui::state::Prefs;
+
+    #[test]
+    fn a_label_past_an_edge_moves_back_inside() {
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(100.0, 50.0));
+        let label = Rect::from_min_size(egui::pos2(80.0, -5.0), vec2(40.0, 10.0));
+        let moved = inside(label, rect);
+        assert!(rect.contains_rect(moved), "{moved:?}");
+        assert_eq!(moved.size(), label.size());
+    }
+
+    #[test]
+    fn svg_labels_stay_inside_and_only_forced_ones_may_overlap() {
+        let loaded = load_graph_str(DEFAULT_ATLAS_RON, DEFAULT_ATLAS_NAME).expect("the atlas");
+        let state = AppState::new(loaded, Prefs::default());
+        let mut view = NetworkView::default();
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 620.0));
+        let palette = Palette {
+            dark: false,
+            high_contrast: false,
+        };
+        let shapes = view.picture_shapes(&state, rect, palette, 11.0, &["japan".into()]);
+        let labels: Vec<(Rect, bool)> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                SvgShape::Text {
+                    at,
+                    text,
+                    size,
+                    bold,
+                    ..
+                } => {
+                    let width = text.chars().count() as f32 * size * CHAR_WIDTH;
+                    let min = egui::pos2(at[0] - width / 2.0, at[1]);
+                    Some((Rect::from_min_size(min, vec2(width, size * 1.2)), *bold))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(labels.len() > 10, "{} labels", labels.len());
+        for (i, (a, forced_a)) in labels.iter().enumerate() {
+            assert!(
+                rect.expand(0.5).contains_rect(*a),
+                "{a:?} leaves the canvas"
+            );
+            for (b, forced_b) in &labels[i + 1..] {
+                let overlap = a.shrink(0.5).intersects(b.shrink(0.5));
+                assert!(!overlap || (*forced_a && *forced_b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
 }
