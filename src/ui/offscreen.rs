@@ -237,12 +237,7 @@ impl Readback {
         let slice = self.buffer.slice(..);
         let (tx, rx) = channel();
         slice.map_async(wgpu::MapMode::Read, move |r| drop(tx.send(r)));
-        rs.device
-            .poll(wgpu::PollType::Wait {
-                submission_index: Some(submission),
-                timeout: Some(GPU_WAIT),
-            })
-            .map_err(|e| format!("the GPU did not finish the picture: {e}"))?;
+        wait_for(rs, &submission)?;
         rx.recv_timeout(GPU_WAIT)
             .map_err(|_| "the GPU did not hand back the picture".to_string())?
             .map_err(|e| format!("cannot read the picture back: {e}"))?;
@@ -260,6 +255,24 @@ impl Readback {
             [w as usize, h as usize],
             &pixels,
         ))
+    }
+}
+
+/// Waits up to [`GPU_WAIT`] for `submission`, a second at a time: the GL backend cuts any
+/// single wait to about 4.3 s (a `u32` of nanoseconds), which a software renderer on a busy
+/// machine can take for a large picture.
+fn wait_for(rs: &RenderState, submission: &wgpu::SubmissionIndex) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + GPU_WAIT;
+    loop {
+        let waited = rs.device.poll(wgpu::PollType::Wait {
+            submission_index: Some(submission.clone()),
+            timeout: Some(Duration::from_secs(1)),
+        });
+        match waited {
+            Ok(_) => return Ok(()),
+            Err(wgpu::PollError::Timeout) if std::time::Instant::now() < deadline => {}
+            Err(e) => return Err(format!("the GPU did not finish the picture: {e}")),
+        }
     }
 }
 
