@@ -67,13 +67,14 @@ fn description_of(state: &AppState) -> String {
     parts.join("; ")
 }
 
-/// The actors a picture frames: the story step's focus, else the `explicit` actor (the
-/// command line's `--focus`); empty means everything shown.
+/// The actors a picture frames: the `explicit` actor (the command line's `--focus`), else the
+/// story step's focus; empty means everything shown.
 pub fn focus_of(state: &AppState, explicit: Option<&str>) -> Vec<String> {
-    if let Some((_, Some(step))) = state.story()
-        && !step.focus.is_empty()
-    {
-        return step.focus.clone();
+    if let Some(id) = explicit {
+        return vec![id.to_string()];
     }
-    explicit.map(|id| vec![id.to_string()]).unwrap_or_default()
+    match state.story() {
+        Some((_, Some(step))) => step.focus.clone(),
+        _ => Vec::new(),
+    }
 }
