@@ -13,9 +13,11 @@ mod gexf;
 mod graphml;
 mod guard;
 mod json;
+pub mod picture;
 mod recovery;
 mod scope;
 mod stale;
+pub mod svg;
 mod tables;
 mod xml;
 

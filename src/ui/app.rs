@@ -219,6 +219,7 @@ impl AtlasApp {
                 *format,
                 self.state.dataset.source.remembered(),
             ),
+            Command::ExportPicture(request) => self.png.request_picture(ctx, *request),
             Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
             Command::SaveText(file) => {
                 let dataset = self.state.dataset.source.remembered();

@@ -29,6 +29,7 @@ impl AppState {
             Command::Run(_)
             | Command::Export(_)
             | Command::ExportWhole(_)
+            | Command::ExportPicture(_)
             | Command::SaveText(_)
             | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),

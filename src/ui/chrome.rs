@@ -137,7 +137,7 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.separator();
     ui.menu_button("Export", |ui| {
-        for verb in [Verb::ExportPng, Verb::ExportPng2x] {
+        for verb in [Verb::ExportPicture, Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);
         }
         ui.separator();

@@ -87,6 +87,8 @@ pub enum Command {
     Export(ExportFormat),
     /// Export the whole atlas, every date and no filter, in this format (by the app too).
     ExportWhole(ExportFormat),
+    /// Save the network or map as a picture (carried out by the app, which has the GPU).
+    ExportPicture(super::picture::PictureRequest),
     /// Open this web link in the system browser (carried out by the app, in the background).
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).

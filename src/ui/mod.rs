@@ -37,6 +37,7 @@ mod offscreen;
 mod overlays;
 pub mod panels;
 mod path_search;
+pub mod picture;
 pub mod presenter;
 pub mod recovery;
 mod run_verb;

@@ -22,6 +22,9 @@ impl AtlasApp {
             Verb::SaveAs => self.save(ctx, true),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
+            Verb::ExportPicture => {
+                return vec![Command::SetWindowOpen(windows::EXPORT_PICTURE, true)];
+            }
             Verb::Brief(of) => self.brief(ctx, of),
             Verb::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Verb::Search => self.state.requests.push(Request::FocusSearch),
@@ -65,6 +68,7 @@ impl AtlasApp {
             Verb::Open
             | Verb::Save
             | Verb::SaveAs
+            | Verb::ExportPicture
             | Verb::ExportPng
             | Verb::ExportPng2x
             | Verb::Brief(_)

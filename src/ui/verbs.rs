@@ -26,6 +26,8 @@ pub enum Verb {
     Export(ExportFormat),
     /// Export the whole atlas: every actor and relation, at every date, unfiltered.
     ExportWhole(ExportFormat),
+    /// The "Export picture…" dialog: size, caption, PNG or SVG.
+    ExportPicture,
     ExportPng,
     ExportPng2x,
     /// A print-ready briefing (PDF or Markdown) as of the time cursor.
@@ -64,6 +66,7 @@ pub const ALL: &[Verb] = &[
     Verb::Reload,
     Verb::Save,
     Verb::SaveAs,
+    Verb::ExportPicture,
     Verb::ExportPng,
     Verb::ExportPng2x,
     Verb::Export(ExportFormat::Graphml),
@@ -119,6 +122,7 @@ impl Verb {
             Verb::SaveAs => "Save as…",
             Verb::Export(format) => export_label(format),
             Verb::ExportWhole(format) => export_whole_label(format),
+            Verb::ExportPicture => "Picture for slides or print (PNG, SVG)…",
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
@@ -160,6 +164,9 @@ impl Verb {
             Verb::SaveAs => "Write the atlas to a new file, which it then belongs to",
             Verb::Export(_) => "Export the graph as shown: the \"as of\" date and the filters",
             Verb::ExportWhole(_) => "Export every actor and relation, at every date, unfiltered",
+            Verb::ExportPicture => {
+                "Save the network or the map at a slide's size, with a caption, as PNG or SVG"
+            }
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
             }
@@ -211,6 +218,7 @@ impl Verb {
             Verb::Reload => const { &[key(NONE, Key::F5)] },
             Verb::Save => const { &[key(COMMAND, Key::S)] },
             Verb::SaveAs => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::S)] },
+            Verb::ExportPicture => const { &[key(COMMAND.plus(Modifiers::ALT), Key::E)] },
             Verb::ExportPng => const { &[key(COMMAND, Key::E)] },
             Verb::ExportPng2x => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::E)] },
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },

@@ -4,6 +4,7 @@
 //! line in [`all`].
 
 mod centrality;
+mod export_picture;
 pub mod glossary;
 mod help;
 mod path_finder;
@@ -17,6 +18,7 @@ use super::state::AppState;
 use super::theme::Palette;
 
 pub use centrality::CentralityWindow;
+pub use export_picture::ExportPictureWindow;
 pub use glossary::GlossaryWindow;
 pub use help::HelpWindow;
 pub use path_finder::PathFinder;
@@ -28,6 +30,7 @@ pub const PATH_FINDER: &str = "path-finder";
 pub const CENTRALITY: &str = "centrality";
 pub const HELP: &str = "help";
 pub const WHAT_CHANGED: &str = "what-changed";
+pub const EXPORT_PICTURE: &str = "export-picture";
 
 /// A window that floats over the atlas.
 pub trait AtlasWindow {
@@ -56,6 +59,7 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
         Box::new(PathFinder::default()),
         Box::new(CentralityWindow::default()),
         Box::new(WhatChangedWindow::default()),
+        Box::new(ExportPictureWindow::default()),
     ]
 }
 

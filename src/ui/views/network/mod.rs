@@ -8,9 +8,11 @@ mod input;
 mod layout_state;
 mod paint;
 mod pick;
+mod picture;
 mod scene;
 
 pub use camera::Camera;
+pub use picture::rgba;
 
 use eframe::egui::{self, Rect, Sense, Ui};
 use petgraph::graph::NodeIndex;

@@ -175,7 +175,7 @@ impl NetworkView {
     }
 
     /// Each shown edge with its colour, width and direction.
-    fn edge_looks(
+    pub(super) fn edge_looks(
         &self,
         state: &AppState,
         looks: &[NodeLook],
