@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::edit::History;
 use crate::graph::{AtlasGraph, LoadedGraph};
 use crate::model::Diagnostic;
 
@@ -41,6 +42,13 @@ pub struct Dataset {
     pub failure: Option<LoadFailure>,
     /// Bumped whenever the graph is replaced, so views can drop their caches.
     pub generation: u64,
+    /// Bumped only when another dataset is loaded, not by an edit: views that can carry their
+    /// state across an edit (the network's positions) keep it while this stays the same.
+    pub lineage: u64,
+    /// The edits made since loading, for undo and redo.
+    pub history: History,
+    /// There are edits not yet saved.
+    pub edited: bool,
 }
 
 impl Dataset {
@@ -52,6 +60,9 @@ impl Dataset {
             warnings: loaded.warnings,
             failure: None,
             generation: 0,
+            lineage: 0,
+            history: History::default(),
+            edited: false,
         }
     }
 
@@ -63,6 +74,14 @@ impl Dataset {
         self.warnings = loaded.warnings;
         self.failure = None;
         self.generation += 1;
+        self.lineage += 1;
+        self.history.clear();
+        self.edited = false;
+    }
+
+    /// Notes that the atlas in memory differs from the file (after an edit, undo or redo).
+    pub fn mark_edited(&mut self) {
+        self.edited = true;
     }
 
     pub fn is_embedded(&self) -> bool {

@@ -6,6 +6,7 @@ use eframe::egui;
 use super::app::AtlasApp;
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
+use super::edit::{EditTarget, NewKind, targets};
 use super::state::Canvas;
 use super::verbs::Verb;
 use super::windows;
@@ -58,6 +59,14 @@ impl AtlasApp {
             Verb::ToggleRegions => vec![Command::TogglePanel(Panel::Regions)],
             Verb::ToggleDetails => vec![Command::TogglePanel(Panel::Details)],
             Verb::ToggleTimeline => vec![Command::TogglePanel(Panel::Timeline)],
+            Verb::Undo => vec![Command::Undo],
+            Verb::Redo => vec![Command::Redo],
+            Verb::New(NewKind::Story) => vec![Command::EditStory(None)],
+            Verb::New(kind) => vec![Command::EditRecord(EditTarget::Blank(kind))],
+            Verb::EditSelection => self.on_selection(false),
+            Verb::DeleteSelection => self.on_selection(true),
+            Verb::EditMeta => vec![Command::EditRecord(EditTarget::Meta)],
+            Verb::StoryEditor => vec![self.toggle_window(windows::STORY_EDITOR)],
             Verb::Open
             | Verb::ExportPng
             | Verb::ExportPng2x
@@ -89,6 +98,25 @@ impl AtlasApp {
         let t = self.state.as_of().unwrap_or(hi) + months / 12.0;
         let next = (t < hi).then_some(t.max(lo));
         vec![Command::SetPlaying(false), Command::SetAsOf(next)]
+    }
+
+    /// The record editor on the selected record, to edit it or to confirm its deletion.
+    fn on_selection(&self, delete: bool) -> Vec<Command> {
+        let state = &self.state;
+        let atlas = state.dataset.graph.atlas();
+        let Some((list, index)) = state
+            .view
+            .selection
+            .as_ref()
+            .and_then(|s| targets::selected(atlas, s))
+        else {
+            return Vec::new();
+        };
+        vec![Command::EditRecord(if delete {
+            EditTarget::Delete(list, index)
+        } else {
+            EditTarget::Existing(list, index)
+        })]
     }
 
     fn toggle_window(&self, name: &'static str) -> Command {

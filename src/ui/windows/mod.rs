@@ -7,6 +7,8 @@ mod centrality;
 pub mod glossary;
 mod help;
 mod path_finder;
+pub mod record_editor;
+pub mod story_editor;
 mod what_changed;
 
 use eframe::egui::{self, Ui};
@@ -19,6 +21,8 @@ pub use centrality::CentralityWindow;
 pub use glossary::GlossaryWindow;
 pub use help::HelpWindow;
 pub use path_finder::PathFinder;
+pub use record_editor::RecordEditor;
+pub use story_editor::StoryEditor;
 pub use what_changed::WhatChangedWindow;
 
 pub const GLOSSARY: &str = "glossary";
@@ -26,6 +30,8 @@ pub const PATH_FINDER: &str = "path-finder";
 pub const CENTRALITY: &str = "centrality";
 pub const HELP: &str = "help";
 pub const WHAT_CHANGED: &str = "what-changed";
+pub const RECORD_EDITOR: &str = "record-editor";
+pub const STORY_EDITOR: &str = "story-editor";
 
 /// A window that floats over the atlas.
 pub trait AtlasWindow {
@@ -50,6 +56,8 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
         Box::new(PathFinder::default()),
         Box::new(CentralityWindow::default()),
         Box::new(WhatChangedWindow::default()),
+        Box::new(RecordEditor::default()),
+        Box::new(StoryEditor::default()),
     ]
 }
 
