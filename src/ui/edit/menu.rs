@@ -111,3 +111,28 @@ mod tests {
         assert_eq!(undo_text(Verb::Redo, None), "Redo");
     }
 }
+
+/// The timeline's context menu: a new event on the day under the pointer.
+pub fn timeline_menu(
+    response: &egui_plot::PlotResponse<()>,
+    clicked_year: &mut Option<f64>,
+    out: &mut Vec<Command>,
+) {
+    let r = &response.response;
+    if r.secondary_clicked() {
+        *clicked_year = r
+            .interact_pointer_pos()
+            .map(|p| response.transform.value_from_position(p).x);
+    }
+    let Some(year) = *clicked_year else {
+        return;
+    };
+    r.context_menu(|ui| {
+        let date = crate::model::PartialDate::from_year_fraction(year);
+        if ui.button(format!("New event on {date}…")).clicked() {
+            let event = crate::edit::Record::Event(super::targets::event_on(date));
+            out.push(Command::EditRecord(EditTarget::New(Box::new(event))));
+            ui.close();
+        }
+    });
+}

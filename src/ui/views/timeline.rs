@@ -26,6 +26,8 @@ pub struct TimelineView {
     dragging_cursor: bool,
     /// The years the plot showed last frame, for Play to start from its left edge.
     shown: Option<(f64, f64)>,
+    /// Where (as a fractional year) the context menu was opened, for "New event on …".
+    context_year: Option<f64>,
 }
 
 /// The events on show, in lanes by kind, for one frame.
@@ -91,6 +93,7 @@ impl TimelineView {
         lane_names(ui, &response, &lanes, palette);
         self.drag_cursor(ui, state, &response, (lo, hi), out);
         pick_event(&response, &lanes, out);
+        crate::ui::edit::menu::timeline_menu(&response, &mut self.context_year, out);
     }
 
     fn plot(
