@@ -321,3 +321,45 @@ fn a_two_step_story_authored_from_the_view_plays() {
         Some(Selection::Actor("france".into()))
     );
 }
+
+#[test]
+fn deleting_an_actor_says_what_goes_with_it_asks_first_and_undoes_whole() {
+    let mut harness = harness();
+    let before = harness.state().state.dataset.graph.atlas().clone();
+    search_and_pick(&mut harness, "Denmark");
+    harness.key_press(Key::Delete);
+    harness.run_steps(3);
+    harness.get_by_label_contains("Delete actor Denmark?");
+    let editor =
+        windows::find::<RecordEditor>(&mut harness.state_mut().windows, windows::RECORD_EDITOR)
+            .expect("the record editor");
+    let consequences = &editor.confirm.as_ref().expect("asks first").consequences;
+    assert!(
+        consequences.iter().any(|c| c.contains("relation")),
+        "{consequences:?}"
+    );
+    assert_eq!(
+        harness.state().state.dataset.graph.atlas(),
+        &before,
+        "nothing yet"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
+    harness.run_steps(3);
+    let atlas = harness.state().state.dataset.graph.atlas();
+    assert!(atlas.actors.iter().all(|a| a.id != "denmark"));
+    assert!(
+        atlas
+            .relations
+            .iter()
+            .all(|r| r.from != "denmark" && r.to != "denmark")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.dataset.graph.atlas(),
+        &before,
+        "all of it back"
+    );
+}

@@ -128,6 +128,9 @@ impl AtlasApp {
         let state = &self.state;
         if state.is_open(windows::HELP) {
             Command::SetWindowOpen(windows::HELP, false)
+        } else if state.is_open(windows::RECORD_EDITOR) {
+            // A form's draft is dropped with it: Esc is Cancel.
+            Command::SetWindowOpen(windows::RECORD_EDITOR, false)
         } else if state.dataset.failure.is_some() {
             Command::DismissFailure
         } else if state.view.story.is_some() {

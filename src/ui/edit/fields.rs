@@ -144,7 +144,10 @@ impl FieldCtx<'_> {
                 .hint_text(hint)
                 .desired_width(f32::INFINITY);
             ui.add(edit).labelled_by(id);
-            if let Err(message) = date_of(value, optional) {
+            // Checked as typed; once Apply has said the same under the field, once is enough.
+            if let Err(message) = date_of(value, optional)
+                && self.errors.of(field).is_empty()
+            {
                 ui.label(
                     RichText::new(format!("⚠ {message}"))
                         .color(self.palette.error())
