@@ -98,20 +98,6 @@ pub fn node_menu(ui: &mut Ui, state: &AppState, actor: Option<&str>, out: &mut V
     );
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn undo_and_redo_entries_name_the_edit() {
-        assert_eq!(
-            undo_text(Verb::Undo, Some("add relation Japan → Quad")),
-            "Undo: add relation Japan → Quad"
-        );
-        assert_eq!(undo_text(Verb::Redo, None), "Redo");
-    }
-}
-
 /// The timeline's context menu: a new event on the day under the pointer.
 pub fn timeline_menu(
     response: &egui_plot::PlotResponse<()>,
@@ -135,4 +121,18 @@ pub fn timeline_menu(
             ui.close();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_and_redo_entries_name_the_edit() {
+        assert_eq!(
+            undo_text(Verb::Undo, Some("add relation Japan → Quad")),
+            "Undo: add relation Japan → Quad"
+        );
+        assert_eq!(undo_text(Verb::Redo, None), "Redo");
+    }
 }

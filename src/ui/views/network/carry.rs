@@ -72,6 +72,49 @@ fn extent(points: impl Iterator<Item = [f32; 2]> + Clone) -> ([f32; 2], f32) {
     (centre, radius)
 }
 
+impl super::NetworkView {
+    /// After an edit (the same dataset, a new generation), carries the positions over by id
+    /// and resumes the layout from them instead of starting again; keeps the camera. False
+    /// when this is another dataset, or the first.
+    pub(super) fn resume_after_edit(&mut self, state: &crate::ui::state::AppState) -> bool {
+        let graph = &state.dataset.graph;
+        if self.lineage != Some(state.dataset.lineage) || self.ids.is_empty() {
+            return false;
+        }
+        let new_ids: Vec<&str> = graph.nodes().map(|n| graph.actor(n).id.as_str()).collect();
+        let params = super::layout_params();
+        let positions = carry(
+            &self.ids,
+            &self.positions,
+            &new_ids,
+            &self.ends,
+            params.ideal_length,
+        );
+        let index: HashMap<&str, usize> =
+            new_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let pinned = self
+            .layout
+            .pinned
+            .iter()
+            .filter_map(|&old| index.get(self.ids.get(old)?.as_str()).copied())
+            .collect();
+        self.positions = positions.clone();
+        self.layout =
+            super::layout_state::Layout::resume(self.ends.clone(), params, positions, pinned);
+        self.dragging = None;
+        self.hovered = None;
+        self.remember_ids(state);
+        true
+    }
+
+    /// Notes which actor each position belongs to, for the next edit.
+    pub(super) fn remember_ids(&mut self, state: &crate::ui::state::AppState) {
+        let graph = &state.dataset.graph;
+        self.ids = graph.nodes().map(|n| graph.actor(n).id.clone()).collect();
+        self.lineage = Some(state.dataset.lineage);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,48 +157,5 @@ mod tests {
         for p in [x, y] {
             assert!((p[0].powi(2) + p[1].powi(2)).sqrt() > 10.0, "{p:?} outside");
         }
-    }
-}
-
-impl super::NetworkView {
-    /// After an edit (the same dataset, a new generation), carries the positions over by id
-    /// and resumes the layout from them instead of starting again; keeps the camera. False
-    /// when this is another dataset, or the first.
-    pub(super) fn resume_after_edit(&mut self, state: &crate::ui::state::AppState) -> bool {
-        let graph = &state.dataset.graph;
-        if self.lineage != Some(state.dataset.lineage) || self.ids.is_empty() {
-            return false;
-        }
-        let new_ids: Vec<&str> = graph.nodes().map(|n| graph.actor(n).id.as_str()).collect();
-        let params = super::layout_params();
-        let positions = carry(
-            &self.ids,
-            &self.positions,
-            &new_ids,
-            &self.ends,
-            params.ideal_length,
-        );
-        let index: HashMap<&str, usize> =
-            new_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let pinned = self
-            .layout
-            .pinned
-            .iter()
-            .filter_map(|&old| index.get(self.ids.get(old)?.as_str()).copied())
-            .collect();
-        self.positions = positions.clone();
-        self.layout =
-            super::layout_state::Layout::resume(self.ends.clone(), params, positions, pinned);
-        self.dragging = None;
-        self.hovered = None;
-        self.remember_ids(state);
-        true
-    }
-
-    /// Notes which actor each position belongs to, for the next edit.
-    pub(super) fn remember_ids(&mut self, state: &crate::ui::state::AppState) {
-        let graph = &state.dataset.graph;
-        self.ids = graph.nodes().map(|n| graph.actor(n).id.clone()).collect();
-        self.lineage = Some(state.dataset.lineage);
     }
 }
