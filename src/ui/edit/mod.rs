@@ -134,6 +134,9 @@ pub struct Form {
     pub place: Place,
     pub draft: Draft,
     pub errors: FieldErrors,
+    /// The record as the form found it, to notice when an undo or another edit changed it
+    /// (or moved another record to its place) while the form was open.
+    pub opened: Option<Draft>,
 }
 
 impl Form {
@@ -151,6 +154,16 @@ impl Form {
 
     /// The edit the form asks for, checked against the atlas; or the problems, by field.
     pub fn edit(&self, atlas: &Atlas) -> Result<Edit, FieldErrors> {
+        if let Place::At(list, index) = self.place {
+            let now = targets::record_at(atlas, list, index).and_then(|r| Draft::of(&r));
+            if now != self.opened {
+                return Err(whole(
+                    "This record changed since the form was opened (an undo or another edit). \
+                     Close the form and open the record again."
+                        .into(),
+                ));
+            }
+        }
         let (edit, ours) = match (self.draft.build()?, self.place) {
             (Built::Meta(meta), _) => (Edit::set_meta(atlas, meta), None),
             (Built::Record(record), Place::At(list, index)) => {
@@ -185,4 +198,81 @@ fn whole(message: String) -> FieldErrors {
     let mut errors = FieldErrors::default();
     errors.add("", message);
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::load_graph_str;
+
+    const TEXT: &str = r#"Atlas(
+        sources: [(id: "s", title: "S", url: "https://example.org")],
+        actors: [
+            (id: "a", kind: State, name: "A", sources: ["s"]),
+            (id: "b", kind: Forum, name: "B", sources: ["s"]),
+        ],
+        relations: [(from: "a", to: "b", kind: MemberOf, sources: ["s"])],
+    )"#;
+
+    fn atlas() -> Atlas {
+        load_graph_str(TEXT, "t.ron")
+            .expect("valid")
+            .graph
+            .atlas()
+            .clone()
+    }
+
+    fn form_at(atlas: &Atlas, index: usize) -> Form {
+        let record = targets::record_at(atlas, List::Actors, index).expect("exists");
+        let draft = Draft::of(&record).expect("an actor has a form");
+        Form {
+            place: Place::At(List::Actors, index),
+            opened: Some(draft.clone()),
+            draft,
+            errors: FieldErrors::default(),
+        }
+    }
+
+    #[test]
+    fn a_new_actor_without_sources_is_refused_at_its_sources_field() {
+        let atlas = atlas();
+        let mut record = NewKind::Actor.blank();
+        if let Record::Actor(a) = &mut record {
+            a.name = "C".into();
+        }
+        let form = Form {
+            place: Place::New,
+            draft: Draft::of(&record).expect("a form"),
+            errors: FieldErrors::default(),
+            opened: None,
+        };
+        let errors = form.edit(&atlas).expect_err("refused");
+        assert!(!errors.of("sources").is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn an_edit_in_a_form_becomes_one_checked_edit() {
+        let atlas = atlas();
+        let mut form = form_at(&atlas, 1);
+        if let Draft::Actor(a) = &mut form.draft {
+            a.name = "B renamed".into();
+        }
+        let edit = form.edit(&atlas).expect("valid");
+        let mut after = atlas.clone();
+        crate::edit::History::default()
+            .apply(&mut after, edit)
+            .expect("applies");
+        assert_eq!(after.actors[1].name, "B renamed");
+        assert_eq!(after.actors[0], atlas.actors[0]);
+    }
+
+    #[test]
+    fn a_form_on_a_record_that_changed_meanwhile_applies_nothing() {
+        let atlas = atlas();
+        let form = form_at(&atlas, 0);
+        let mut changed = atlas.clone();
+        changed.actors.swap(0, 1);
+        let errors = form.edit(&changed).expect_err("refused");
+        assert!(errors.elsewhere(&[])[0].contains("changed since the form was opened"));
+    }
 }

@@ -43,6 +43,7 @@ impl RecordEditor {
                 place: Place::New,
                 draft,
                 errors: FieldErrors::default(),
+                opened: None,
             })
         };
         match target {
@@ -63,6 +64,7 @@ impl RecordEditor {
                     place: Place::Meta,
                     draft: Draft::Meta(MetaDraft(atlas.meta.clone())),
                     errors: FieldErrors::default(),
+                    opened: None,
                 });
             }
             EditTarget::Existing(List::Stories, index) => {
@@ -74,6 +76,7 @@ impl RecordEditor {
                     .and_then(|r| Draft::of(&r))
                     .map(|draft| Form {
                         place: Place::At(*list, *index),
+                        opened: Some(draft.clone()),
                         draft,
                         errors: FieldErrors::default(),
                     });
