@@ -81,6 +81,20 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 40)]
         frames: usize,
     },
+    /// Milliseconds to apply one edit to a synthetic atlas (checked by the validator), show it
+    /// (rebuild the graph), undo it and show that.
+    Edit {
+        #[arg(long, default_value_t = 20_000)]
+        actors: usize,
+        #[arg(long, default_value_t = 200_000)]
+        relations: usize,
+        #[arg(long, default_value_t = 20_000)]
+        events: usize,
+        #[arg(long, default_value_t = 9)]
+        runs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Internal: load FILE once and report this process's peak memory.
     #[command(hide = true)]
     LoadOnce { file: PathBuf },
@@ -161,6 +175,21 @@ pub fn run(which: BenchCommand) -> Result<ExitCode, String> {
             runs,
             seed,
         } => super::diff_bench::run(
+            SynthSize {
+                actors,
+                relations,
+                events,
+                seed,
+            },
+            runs.max(1),
+        ),
+        BenchCommand::Edit {
+            actors,
+            relations,
+            events,
+            runs,
+            seed,
+        } => super::edit_bench::run(
             SynthSize {
                 actors,
                 relations,

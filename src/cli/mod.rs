@@ -5,6 +5,7 @@ mod bench;
 mod brief;
 mod diff;
 mod diff_bench;
+mod edit_bench;
 mod frame_bench;
 mod map_frame_bench;
 pub(crate) mod output;

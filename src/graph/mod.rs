@@ -66,6 +66,19 @@ impl AtlasGraph {
     pub fn atlas(&self) -> &Atlas {
         &self.atlas
     }
+
+    /// Lets `change` edit the atlas in place, then rebuilds what the graph derives from it:
+    /// an edit is shown without copying the atlas.
+    pub fn edit<R>(&mut self, change: impl FnOnce(&mut Atlas) -> R) -> R {
+        let result = change(&mut self.atlas);
+        let GraphIndex {
+            graph,
+            by_id,
+            events_of,
+        } = GraphIndex::build(&self.atlas);
+        (self.graph, self.by_id, self.events_of) = (graph, by_id, events_of);
+        result
+    }
     pub fn graph(&self) -> &DiGraph<usize, usize> {
         &self.graph
     }

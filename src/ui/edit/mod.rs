@@ -25,7 +25,7 @@ pub mod targets;
 
 use eframe::egui::Ui;
 
-use crate::edit::{self, Edit, List, Record};
+use crate::edit::{self, Edit, FieldError, List, Record};
 use crate::graph::AtlasGraph;
 use crate::model::Atlas;
 
@@ -145,7 +145,7 @@ impl Form {
         match self.place {
             Place::New => format!("New {}", self.draft.noun()),
             Place::Meta => "Edit the description of the atlas".to_string(),
-            Place::At(list, index) => match targets::record_at(atlas, list, index) {
+            Place::At(list, index) => match list.get(atlas, index) {
                 Some(record) => format!("Edit {}", record.describe(atlas)),
                 None => format!("Edit {}", self.draft.noun()),
             },
@@ -155,7 +155,7 @@ impl Form {
     /// The edit the form asks for, checked against the atlas; or the problems, by field.
     pub fn edit(&self, atlas: &Atlas) -> Result<Edit, FieldErrors> {
         if let Place::At(list, index) = self.place {
-            let now = targets::record_at(atlas, list, index).and_then(|r| Draft::of(&r));
+            let now = list.get(atlas, index).and_then(|r| Draft::of(&r));
             if now != self.opened {
                 return Err(whole(
                     "This record changed since the form was opened (an undo or another edit). \
@@ -172,7 +172,7 @@ impl Form {
                 (edit, Some((list, index)))
             }
             (Built::Record(record), _) => {
-                let at = (record.list(), targets::count(atlas, record.list()));
+                let at = (record.list(), record.list().len(atlas));
                 (Edit::add(atlas, record), Some(at))
             }
         };
@@ -180,18 +180,29 @@ impl Form {
         if problems.is_empty() {
             return Ok(edit);
         }
-        let mut errors = FieldErrors::default();
-        for p in problems {
-            if ours.is_none_or(|o| o == (p.list, p.index)) {
-                errors.add(&p.field, p.message);
-            } else {
-                // Another record the edit touches (a relation to a deleted actor, say).
-                let other = format!("{:?} {}, {}: {}", p.list, p.index + 1, p.field, p.message);
-                errors.add("", other);
-            }
-        }
-        Err(errors)
+        Err(place_errors(problems, ours))
     }
+}
+
+/// Sorts the engine's problems by where a form shows them: those of the form's own record
+/// under their field (by its name: `holders` for `holders[1].from`, saying which item), the
+/// others (a record the edit takes along) at the top, naming their record.
+pub fn place_errors(problems: Vec<FieldError>, ours: Option<(List, usize)>) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for p in problems {
+        if p.place.is_some() && p.place != ours {
+            errors.add("", p.to_string());
+            continue;
+        }
+        let field = p.field.as_deref().unwrap_or("");
+        let top = field.split(['[', '.']).next().unwrap_or("");
+        if top == field {
+            errors.add(top, p.message);
+        } else {
+            errors.add(top, format!("{field}: {}", p.message));
+        }
+    }
+    errors
 }
 
 fn whole(message: String) -> FieldErrors {
@@ -223,7 +234,7 @@ mod tests {
     }
 
     fn form_at(atlas: &Atlas, index: usize) -> Form {
-        let record = targets::record_at(atlas, List::Actors, index).expect("exists");
+        let record = List::Actors.get(atlas, index).expect("exists");
         let draft = Draft::of(&record).expect("an actor has a form");
         Form {
             place: Place::At(List::Actors, index),

@@ -136,34 +136,6 @@ pub fn event_on(date: PartialDate) -> Event {
     }
 }
 
-/// How many records a list holds.
-pub fn count(atlas: &Atlas, list: List) -> usize {
-    match list {
-        List::Regions => atlas.regions.len(),
-        List::Themes => atlas.themes.len(),
-        List::Sources => atlas.sources.len(),
-        List::Actors => atlas.actors.len(),
-        List::Relations => atlas.relations.len(),
-        List::Events => atlas.events.len(),
-        List::Stories => atlas.stories.len(),
-        List::Glossary => atlas.glossary.len(),
-    }
-}
-
-/// The record at `index` of `list`, as a [`Record`].
-pub fn record_at(atlas: &Atlas, list: List, index: usize) -> Option<Record> {
-    Some(match list {
-        List::Regions => Record::Region(atlas.regions.get(index)?.clone()),
-        List::Themes => Record::Theme(atlas.themes.get(index)?.clone()),
-        List::Sources => Record::Source(atlas.sources.get(index)?.clone()),
-        List::Actors => Record::Actor(atlas.actors.get(index)?.clone()),
-        List::Relations => Record::Relation(atlas.relations.get(index)?.clone()),
-        List::Events => Record::Event(atlas.events.get(index)?.clone()),
-        List::Stories => Record::Story(atlas.stories.get(index)?.clone()),
-        List::Glossary => Record::Glossary(atlas.glossary.get(index)?.clone()),
-    })
-}
-
 /// The selected record, by list and index.
 pub fn selected(atlas: &Atlas, selection: &Selection) -> Option<(List, usize)> {
     match selection {

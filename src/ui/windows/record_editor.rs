@@ -8,7 +8,7 @@ use crate::model::Atlas;
 use crate::ui::command::{Command, Request};
 use crate::ui::edit::fields::{FieldCtx, FieldErrors};
 use crate::ui::edit::small_forms::MetaDraft;
-use crate::ui::edit::targets::{EditTarget, record_at};
+use crate::ui::edit::targets::EditTarget;
 use crate::ui::edit::{Draft, Form, Place};
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
@@ -72,7 +72,8 @@ impl RecordEditor {
                 out.push(Command::SetWindowOpen(RECORD_EDITOR, false));
             }
             EditTarget::Existing(list, index) => {
-                self.form = record_at(atlas, *list, *index)
+                self.form = list
+                    .get(atlas, *index)
                     .and_then(|r| Draft::of(&r))
                     .map(|draft| Form {
                         place: Place::At(*list, *index),
@@ -89,7 +90,7 @@ impl RecordEditor {
     }
 
     fn ask_delete(&mut self, atlas: &Atlas, list: List, index: usize) {
-        let what = record_at(atlas, list, index).map(|r| r.describe(atlas));
+        let what = list.get(atlas, index).map(|r| r.describe(atlas));
         match (what, Edit::remove(atlas, list, index)) {
             (Some(what), Ok(edit)) => {
                 self.confirm = Some(Confirm {

@@ -9,6 +9,7 @@ use crate::graph::AtlasGraph;
 use crate::ui::command::{Command, Request};
 use crate::ui::edit::fields::{FieldCtx, FieldErrors};
 use crate::ui::edit::pickers::RefKind;
+use crate::ui::edit::place_errors;
 use crate::ui::edit::story_draft::{StepDraft, StoryDraft};
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
@@ -138,12 +139,7 @@ impl StoryEditor {
             };
             let problems = edit::check(atlas, &edit);
             if !problems.is_empty() {
-                self.errors = FieldErrors::default();
-                for p in problems {
-                    let ours = p.list == List::Stories && p.index == index;
-                    let field = if ours { p.field.as_str() } else { "" };
-                    self.errors.add(field, p.message);
-                }
+                self.errors = place_errors(problems, Some((List::Stories, index)));
                 return;
             }
             self.errors = FieldErrors::default();
