@@ -363,3 +363,34 @@ fn deleting_an_actor_says_what_goes_with_it_asks_first_and_undoes_whole() {
         "all of it back"
     );
 }
+
+#[test]
+fn a_region_found_by_name_is_edited_in_its_form_and_the_edit_undone() {
+    let mut harness = harness();
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Edit a source, region, theme or term…")
+        .click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::Button, "Regions")
+        .click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Find", "indo");
+    harness.get_by_label("Indo-Pacific  (indo-pacific)").click();
+    harness.run_steps(3);
+    harness.get_by_label("Edit region Indo-Pacific");
+    type_into(&mut harness, "Name", " (renamed)");
+    harness.get_by_label("Apply").click();
+    harness.run_steps(3);
+    let name = |h: &App| {
+        let atlas = h.state().state.dataset.graph.atlas();
+        let region = atlas.regions.iter().find(|r| r.id == "indo-pacific");
+        region.map(|r| r.name.clone())
+    };
+    assert_eq!(name(&harness).as_deref(), Some("Indo-Pacific (renamed)"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(name(&harness).as_deref(), Some("Indo-Pacific"));
+}

@@ -66,6 +66,7 @@ impl AtlasApp {
             Verb::EditSelection => self.on_selection(false),
             Verb::DeleteSelection => self.on_selection(true),
             Verb::EditMeta => vec![Command::EditRecord(EditTarget::Meta)],
+            Verb::FindRecord => vec![Command::EditRecord(EditTarget::Find)],
             Verb::StoryEditor => vec![self.toggle_window(windows::STORY_EDITOR)],
             Verb::Open
             | Verb::ExportPng

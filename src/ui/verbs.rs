@@ -56,6 +56,8 @@ pub enum Verb {
     DeleteSelection,
     /// Edit the atlas's title, edition, licence and summary.
     EditMeta,
+    /// Find a source, region, theme or glossary term (or an actor) to edit.
+    FindRecord,
     StoryEditor,
 }
 
@@ -107,6 +109,7 @@ pub const ALL: &[Verb] = &[
     Verb::EditSelection,
     Verb::DeleteSelection,
     Verb::EditMeta,
+    Verb::FindRecord,
     Verb::StoryEditor,
     Verb::Quit,
 ];
@@ -159,6 +162,7 @@ impl Verb {
             Verb::EditSelection => "Edit the selection…",
             Verb::DeleteSelection => "Delete the selection…",
             Verb::EditMeta => "Describe the atlas…",
+            Verb::FindRecord => "Edit a source, region, theme or term…",
             Verb::StoryEditor => "Story editor",
         }
     }
@@ -213,6 +217,7 @@ impl Verb {
                 "Delete the selected record, and what would dangle without it (undoable)"
             }
             Verb::EditMeta => "The atlas's title, edition, licence and summary",
+            Verb::FindRecord => "Find any record by kind and name, and open it in a form",
             Verb::StoryEditor => "Author stories: steps from the current view, questions, notes",
         }
     }
@@ -263,6 +268,7 @@ impl Verb {
             | Verb::New(_)
             | Verb::EditSelection
             | Verb::EditMeta
+            | Verb::FindRecord
             | Verb::StoryEditor => &[],
         }
     }

@@ -24,6 +24,7 @@ pub fn edit_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     });
     menu_item(ui, state, Verb::EditSelection, out);
     menu_item(ui, state, Verb::DeleteSelection, out);
+    menu_item(ui, state, Verb::FindRecord, out);
     ui.separator();
     menu_item(ui, state, Verb::StoryEditor, out);
     menu_item(ui, state, Verb::EditMeta, out);

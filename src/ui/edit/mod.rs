@@ -8,6 +8,7 @@
 //! - `pickers.rs`: references found by searching as one types;
 //! - `actor_form.rs`, `link_forms.rs` (relations, events), `small_forms.rs` (sources, regions,
 //!   themes, glossary terms, the meta block): one draft per record kind;
+//! - `finder.rs`: an existing record found by kind and search (sources, regions, …);
 //! - `targets.rs`: what a form opens on (a new record, prefilled; an existing one; a deletion);
 //! - `story_draft.rs`: a story being authored, and a step captured from the current view;
 //! - `menu.rs`: the Edit menu and the network's context menu.
@@ -16,6 +17,7 @@
 
 pub mod actor_form;
 pub mod fields;
+pub mod finder;
 pub mod link_forms;
 pub mod menu;
 pub mod pickers;

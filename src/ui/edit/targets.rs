@@ -21,6 +21,8 @@ pub enum EditTarget {
     Meta,
     /// Ask before deleting this record (and what goes with it).
     Delete(List, usize),
+    /// Find an existing record to edit (sources, regions, themes, terms cannot be clicked).
+    Find,
 }
 
 /// The kinds of record the New… menu makes.

@@ -7,6 +7,7 @@ use crate::edit::{Edit, List, Record};
 use crate::model::Atlas;
 use crate::ui::command::{Command, Request};
 use crate::ui::edit::fields::{FieldCtx, FieldErrors};
+use crate::ui::edit::finder::Finder;
 use crate::ui::edit::small_forms::MetaDraft;
 use crate::ui::edit::targets::EditTarget;
 use crate::ui::edit::{Draft, Form, Place};
@@ -30,6 +31,8 @@ pub struct RecordEditor {
     pub confirm: Option<Confirm>,
     /// Why the last request could not open (a record that no longer exists).
     pub problem: Option<String>,
+    /// Shown when neither a form nor a question is.
+    pub finder: Finder,
 }
 
 impl RecordEditor {
@@ -86,6 +89,7 @@ impl RecordEditor {
                 }
             }
             EditTarget::Delete(list, index) => self.ask_delete(atlas, *list, *index),
+            EditTarget::Find => {}
         }
     }
 
@@ -224,8 +228,8 @@ impl AtlasWindow for RecordEditor {
             self.confirm_ui(ui, palette, out);
         } else if self.form.is_some() {
             self.form_ui(ui, state, palette, out);
-        } else if self.problem.is_none() {
-            ui.label("Choose Edit → New…, or Edit on a selected actor, relation or event.");
+        } else if let Some(target) = self.finder.ui(ui, &state.dataset.graph) {
+            self.open(&target, state.dataset.graph.atlas(), out);
         }
     }
 
