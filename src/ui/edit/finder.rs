@@ -22,19 +22,10 @@ const KINDS: [(RefKind, List, &str); 5] = [
 ];
 
 /// The finder's state: the kind chosen and the text typed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Finder {
     pub kind: usize,
     pub query: String,
-}
-
-impl Default for Finder {
-    fn default() -> Self {
-        Self {
-            kind: 0,
-            query: String::new(),
-        }
-    }
 }
 
 impl Finder {
