@@ -394,3 +394,40 @@ fn a_region_found_by_name_is_edited_in_its_form_and_the_edit_undone() {
     harness.run_steps(3);
     assert_eq!(name(&harness).as_deref(), Some("Indo-Pacific"));
 }
+
+#[test]
+fn the_story_editor_does_not_write_over_a_story_an_undo_took_away() {
+    let mut harness = harness();
+    let stories = harness.state().state.dataset.graph.atlas().stories.len();
+    search_and_pick(&mut harness, "Denmark");
+    new_via_menu(&mut harness, "New story…");
+    type_into(&mut harness, "Story title", "Undone story");
+    harness
+        .get_by_label("Add step from the current view")
+        .click();
+    harness.run_steps(2);
+    type_as(&mut harness, Role::MultilineTextInput, "Step text", "Text.");
+    harness.get_by_label("Apply story").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.dataset.graph.atlas().stories.len(),
+        stories + 1
+    );
+    harness.state_mut().send(atlas::ui::command::Command::Undo);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.dataset.graph.atlas().stories.len(),
+        stories
+    );
+    harness.get_by_label("Apply story").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state.dataset.graph.atlas().stories.len(),
+        stories,
+        "nothing written in its place"
+    );
+    let said = harness
+        .get_all_by_label_contains("changed since the editor opened it")
+        .count();
+    assert!(said >= 1, "the editor says why");
+}

@@ -1,6 +1,5 @@
 //! A story being authored, and a step captured from what the user is looking at.
 
-use crate::edit::Record;
 use crate::model::{Atlas, PartialDate, Story, StoryStep};
 use crate::ui::state::{AppState, Canvas};
 use crate::ui::view_state::Selection;
@@ -49,7 +48,7 @@ impl StoryDraft {
     }
 
     /// The story, or the problems of its dates (by "steps", naming the step).
-    pub fn build(&self) -> Result<Record, FieldErrors> {
+    pub fn build(&self) -> Result<Story, FieldErrors> {
         let mut errors = FieldErrors::default();
         let steps = self
             .steps
@@ -68,13 +67,13 @@ impl StoryDraft {
             "" => slug(&self.title),
             id => id.to_string(),
         };
-        Ok(Record::Story(Story {
+        Ok(Story {
             id,
             title: self.title.trim().to_string(),
             summary: self.summary.trim().to_string(),
             steps,
             questions: cleaned(&self.questions),
-        }))
+        })
     }
 }
 
@@ -183,9 +182,7 @@ mod tests {
             questions: vec!["Who gains?".into(), " ".into()],
             ..StoryDraft::default()
         };
-        let Ok(Record::Story(story)) = draft.build() else {
-            panic!("builds");
-        };
+        let story = draft.build().expect("builds");
         assert_eq!(story.id, "chips-in-2022");
         assert_eq!(story.questions, ["Who gains?"]);
         assert!(story.steps[0].map);

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::edit::{self, Edit, List};
+use crate::edit::{self, Edit, List, Record};
 use crate::graph::AtlasGraph;
 use crate::ui::command::{Command, Request};
 use crate::ui::edit::fields::{FieldCtx, FieldErrors};
@@ -23,6 +23,9 @@ pub struct StoryEditor {
     pub story: Option<usize>,
     pub draft: StoryDraft,
     pub errors: FieldErrors,
+    /// The story as the editor last read or wrote it, to notice when an undo or another
+    /// dataset changed it (or put another story at its index) meanwhile.
+    pub opened: Option<StoryDraft>,
 }
 
 /// What the user asked for at the bottom of the editor.
@@ -38,6 +41,7 @@ impl StoryEditor {
         let stored = story.and_then(|i| state.dataset.graph.atlas().stories.get(i));
         self.story = stored.and(story);
         self.draft = stored.map(StoryDraft::of).unwrap_or_default();
+        self.opened = stored.map(StoryDraft::of);
         self.errors = FieldErrors::default();
     }
 
@@ -115,16 +119,27 @@ impl StoryEditor {
     fn act(&mut self, action: Action, state: &AppState, out: &mut Vec<Command>) {
         let atlas = state.dataset.graph.atlas();
         let stored = self.story.and_then(|i| atlas.stories.get(i));
+        if self.story.is_some() && stored.map(StoryDraft::of) != self.opened {
+            self.errors = FieldErrors::default();
+            self.errors.add(
+                "",
+                "This story changed since the editor opened it (an undo, or another dataset). \
+                 Choose it again in the Story menu above.",
+            );
+            return;
+        }
         let unchanged = stored.is_some_and(|s| StoryDraft::of(s) == self.draft);
         let index = self.story.unwrap_or(atlas.stories.len());
         if !unchanged {
-            let record = match self.draft.build() {
-                Ok(record) => record,
+            let story = match self.draft.build() {
+                Ok(story) => story,
                 Err(errors) => {
                     self.errors = errors;
                     return;
                 }
             };
+            let written = StoryDraft::of(&story);
+            let record = Record::Story(story);
             let edit = match self.story {
                 Some(i) => Edit::replace(atlas, List::Stories, i, record),
                 None => Ok(Edit::add(atlas, record)),
@@ -145,6 +160,7 @@ impl StoryEditor {
             self.errors = FieldErrors::default();
             out.push(Command::ApplyEdit(Box::new(edit)));
             self.story = Some(index);
+            self.opened = Some(written);
         }
         if action == Action::Preview {
             out.push(Command::StartStory(index));
