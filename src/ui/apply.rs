@@ -24,6 +24,11 @@ impl AppState {
             Command::DismissFailure => self.dataset.failure = None,
             Command::Status(message) => self.status = Some(message),
             Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
+            Command::ApplyEdit(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::EditRecord(_)
+            | Command::EditStory(_) => self.apply_editing(command),
             Command::Run(_)
             | Command::Export(_)
             | Command::ExportWhole(_)

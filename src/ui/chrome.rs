@@ -21,6 +21,7 @@ pub fn toolbar(
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, out));
+        ui.menu_button("Edit", |ui| super::edit::menu::edit_menu(ui, state, out));
         ui.menu_button("View", |ui| view_menu(ui, state, out));
         ui.menu_button("Stories", |ui| stories::chooser(ui, state, out));
         ui.menu_button("Tools", |ui| {

@@ -10,6 +10,7 @@ use crate::model::{LoadError, PartialDate, Severity};
 use crate::map::ColourMode;
 
 use super::dataset::DatasetSource;
+use super::edit::EditTarget;
 use super::state::Canvas;
 use super::theme::ThemeChoice;
 use super::verbs::Verb;
@@ -101,6 +102,16 @@ pub enum Command {
     RecoveryChecked(Option<Box<super::unsaved::RecoveryOffer>>),
     /// Recover (true) or discard (false) the offered edits (handled by the app).
     Recover(bool),
+    /// Change the atlas by this edit, undoably (see `apply_edit.rs`).
+    ApplyEdit(Box<crate::edit::Edit>),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last edit undone.
+    Redo,
+    /// Open the record editor on a new or existing record, or to confirm a deletion.
+    EditRecord(EditTarget),
+    /// Open the story editor on this story (by index); none starts a new story.
+    EditStory(Option<usize>),
 }
 
 /// A text file to save: what it is (for the status line), a suggested name, its contents.
@@ -128,6 +139,10 @@ pub enum Request {
     FocusSearch,
     /// Set "What changed" to compare these two dates (a range dragged on the timeline).
     CompareDates(PartialDate, PartialDate),
+    /// Open this record in the record editor.
+    EditRecord(EditTarget),
+    /// Open this story (none: a new one) in the story editor.
+    EditStory(Option<usize>),
 }
 
 /// A dataset that could not be opened, shown in the problems window.

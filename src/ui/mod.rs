@@ -23,11 +23,13 @@
 
 pub mod app;
 mod apply;
+mod apply_edit;
 pub mod brief;
 mod chrome;
 pub mod command;
 pub mod dataset;
 mod dialog_fallback;
+pub mod edit;
 pub mod export;
 pub mod file_chooser;
 pub mod jobs;

@@ -6,6 +6,7 @@ use eframe::egui;
 use super::app::AtlasApp;
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
+use super::edit::{EditTarget, NewKind, targets};
 use super::state::Canvas;
 use super::verbs::Verb;
 use super::windows;
@@ -65,6 +66,15 @@ impl AtlasApp {
             Verb::ToggleRegions => vec![Command::TogglePanel(Panel::Regions)],
             Verb::ToggleDetails => vec![Command::TogglePanel(Panel::Details)],
             Verb::ToggleTimeline => vec![Command::TogglePanel(Panel::Timeline)],
+            Verb::Undo => vec![Command::Undo],
+            Verb::Redo => vec![Command::Redo],
+            Verb::New(NewKind::Story) => vec![Command::EditStory(None)],
+            Verb::New(kind) => vec![Command::EditRecord(EditTarget::Blank(kind))],
+            Verb::EditSelection => self.on_selection(false),
+            Verb::DeleteSelection => self.on_selection(true),
+            Verb::EditMeta => vec![Command::EditRecord(EditTarget::Meta)],
+            Verb::FindRecord => vec![Command::EditRecord(EditTarget::Find)],
+            Verb::StoryEditor => vec![self.toggle_window(windows::STORY_EDITOR)],
             Verb::Open
             | Verb::Save
             | Verb::SaveAs
@@ -101,6 +111,25 @@ impl AtlasApp {
         vec![Command::SetPlaying(false), Command::SetAsOf(next)]
     }
 
+    /// The record editor on the selected record, to edit it or to confirm its deletion.
+    fn on_selection(&self, delete: bool) -> Vec<Command> {
+        let state = &self.state;
+        let atlas = state.dataset.graph.atlas();
+        let Some((list, index)) = state
+            .view
+            .selection
+            .as_ref()
+            .and_then(|s| targets::selected(atlas, s))
+        else {
+            return Vec::new();
+        };
+        vec![Command::EditRecord(if delete {
+            EditTarget::Delete(list, index)
+        } else {
+            EditTarget::Existing(list, index)
+        })]
+    }
+
     fn toggle_window(&self, name: &'static str) -> Command {
         Command::SetWindowOpen(name, !self.state.is_open(name))
     }
@@ -110,6 +139,9 @@ impl AtlasApp {
         let state = &self.state;
         if state.is_open(windows::HELP) {
             Command::SetWindowOpen(windows::HELP, false)
+        } else if state.is_open(windows::RECORD_EDITOR) {
+            // A form's draft is dropped with it: Esc is Cancel.
+            Command::SetWindowOpen(windows::RECORD_EDITOR, false)
         } else if state.dataset.failure.is_some() {
             Command::DismissFailure
         } else if state.view.story.is_some() {

@@ -9,6 +9,7 @@ use crate::io::ExportFormat;
 
 use super::brief::BriefOf;
 use super::command::Command;
+use super::edit::{NewKind, targets};
 use super::state::AppState;
 
 /// Something the user can ask for from a menu, a button or the keyboard.
@@ -56,6 +57,19 @@ pub enum Verb {
     ToggleRegions,
     ToggleDetails,
     ToggleTimeline,
+    Undo,
+    Redo,
+    /// Open the form of a new record of this kind (a story opens the story editor).
+    New(NewKind),
+    /// Open the form of the selected actor, relation or event.
+    EditSelection,
+    /// Ask to delete the selected record (saying what goes with it).
+    DeleteSelection,
+    /// Edit the atlas's title, edition, licence and summary.
+    EditMeta,
+    /// Find a source, region, theme or glossary term (or an actor) to edit.
+    FindRecord,
+    StoryEditor,
 }
 
 /// Every verb, in the order the shortcuts overlay lists them.
@@ -100,6 +114,21 @@ pub const ALL: &[Verb] = &[
     Verb::ToggleRegions,
     Verb::ToggleDetails,
     Verb::ToggleTimeline,
+    Verb::Undo,
+    Verb::Redo,
+    Verb::New(NewKind::Actor),
+    Verb::New(NewKind::Relation),
+    Verb::New(NewKind::Event),
+    Verb::New(NewKind::Source),
+    Verb::New(NewKind::Region),
+    Verb::New(NewKind::Theme),
+    Verb::New(NewKind::Glossary),
+    Verb::New(NewKind::Story),
+    Verb::EditSelection,
+    Verb::DeleteSelection,
+    Verb::EditMeta,
+    Verb::FindRecord,
+    Verb::StoryEditor,
     Verb::Quit,
 ];
 
@@ -150,6 +179,14 @@ impl Verb {
             Verb::ToggleRegions => "Regions panel",
             Verb::ToggleDetails => "Details panel",
             Verb::ToggleTimeline => "Timeline",
+            Verb::Undo => "Undo",
+            Verb::Redo => "Redo",
+            Verb::New(kind) => new_label(kind),
+            Verb::EditSelection => "Edit the selection…",
+            Verb::DeleteSelection => "Delete the selection…",
+            Verb::EditMeta => "Describe the atlas…",
+            Verb::FindRecord => "Edit a source, region, theme or term…",
+            Verb::StoryEditor => "Story editor",
         }
     }
 
@@ -203,6 +240,17 @@ impl Verb {
             Verb::ToggleRegions => "Show or hide the regions panel",
             Verb::ToggleDetails => "Show or hide the details panel",
             Verb::ToggleTimeline => "Show or hide the timeline",
+            Verb::Undo => "Take back the last edit",
+            Verb::Redo => "Make the last edit taken back again",
+            Verb::New(NewKind::Story) => "Author a new story, step by step, from the view",
+            Verb::New(_) => "Add a record to the atlas, in a form",
+            Verb::EditSelection => "Change the selected actor, relation or event in a form",
+            Verb::DeleteSelection => {
+                "Delete the selected record, and what would dangle without it (undoable)"
+            }
+            Verb::EditMeta => "The atlas's title, edition, licence and summary",
+            Verb::FindRecord => "Find any record by kind and name, and open it in a form",
+            Verb::StoryEditor => "Author stories: steps from the current view, questions, notes",
         }
     }
 
@@ -212,6 +260,10 @@ impl Verb {
         const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
         const NEXT: &[KeyboardShortcut] = &[key(NONE, Key::ArrowRight), key(NONE, Key::PageDown)];
         const PREVIOUS: &[KeyboardShortcut] = &[key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)];
+        const REDO: &[KeyboardShortcut] = &[
+            key(COMMAND.plus(Modifiers::SHIFT), Key::Z),
+            key(COMMAND, Key::Y),
+        ];
         match self {
             Verb::Search => SEARCH,
             Verb::Open => const { &[key(COMMAND, Key::O)] },
@@ -244,7 +296,18 @@ impl Verb {
             Verb::ToggleRegions => const { &[key(COMMAND, Key::Num1)] },
             Verb::ToggleDetails => const { &[key(COMMAND, Key::Num2)] },
             Verb::ToggleTimeline => const { &[key(COMMAND, Key::Num3)] },
-            Verb::OpenEmbedded | Verb::Export(_) | Verb::ExportWhole(_) | Verb::Brief(_) => &[],
+            Verb::Undo => const { &[key(COMMAND, Key::Z)] },
+            Verb::Redo => REDO,
+            Verb::DeleteSelection => const { &[key(NONE, Key::Delete)] },
+            Verb::OpenEmbedded
+            | Verb::Export(_)
+            | Verb::ExportWhole(_)
+            | Verb::Brief(_)
+            | Verb::New(_)
+            | Verb::EditSelection
+            | Verb::EditMeta
+            | Verb::FindRecord
+            | Verb::StoryEditor => &[],
         }
     }
 
@@ -257,6 +320,13 @@ impl Verb {
             Verb::Today => state.as_of().is_some() || state.view.playing,
             Verb::OpenEmbedded => !state.dataset.is_embedded(),
             Verb::Brief(of) => of.subject(state).is_some(),
+            Verb::Undo => state.dataset.history.undo_label().is_some(),
+            Verb::Redo => state.dataset.history.redo_label().is_some(),
+            Verb::EditSelection | Verb::DeleteSelection => {
+                let atlas = state.dataset.graph.atlas();
+                let selection = state.view.selection.as_ref();
+                selection.is_some_and(|s| targets::selected(atlas, s).is_some())
+            }
             _ => true,
         }
     }
@@ -272,6 +342,19 @@ impl Verb {
             Some(keys) => format!("{} ({keys})", self.hint()),
             None => self.hint().to_string(),
         }
+    }
+}
+
+fn new_label(kind: NewKind) -> &'static str {
+    match kind {
+        NewKind::Actor => "New actor…",
+        NewKind::Relation => "New relation…",
+        NewKind::Event => "New event…",
+        NewKind::Source => "New source…",
+        NewKind::Region => "New region…",
+        NewKind::Theme => "New theme…",
+        NewKind::Glossary => "New glossary term…",
+        NewKind::Story => "New story…",
     }
 }
 
@@ -404,7 +487,7 @@ pub fn pressed(ctx: &egui::Context, state: &AppState) -> Vec<Verb> {
     let mut fired = Vec::new();
     ctx.input_mut(|input| {
         for (verb, key) in bindings {
-            if typing && is_plain(key) && verb != Verb::Escape {
+            if typing && (is_plain(key) || is_text_undo(verb)) && verb != Verb::Escape {
                 continue;
             }
             if !fired.contains(&verb) && verb.enabled(state) && input.consume_shortcut(key) {
@@ -413,6 +496,11 @@ pub fn pressed(ctx: &egui::Context, state: &AppState) -> Vec<Verb> {
         }
     });
     fired
+}
+
+/// Undo and redo in a text field are the field's own (the text typed), not the atlas's.
+fn is_text_undo(verb: Verb) -> bool {
+    matches!(verb, Verb::Undo | Verb::Redo)
 }
 
 fn modifier_count(m: Modifiers) -> u8 {

@@ -18,6 +18,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command
     ui.horizontal(|ui| {
         verbs::button(ui, state, Verb::Back, "◀ Back", out);
         verbs::button(ui, state, Verb::Forward, "Forward ▶", out);
+        verbs::button(ui, state, Verb::EditSelection, "✏ Edit", out);
     });
     ui.separator();
     egui::ScrollArea::vertical()

@@ -32,6 +32,8 @@ pub struct TimelineView {
     range: Option<(f64, f64)>,
     /// Last frame's plot transform, so tests can point at a year.
     transform: Option<egui_plot::PlotTransform>,
+    /// Where (as a fractional year) the context menu was opened, for "New event on …".
+    context_year: Option<f64>,
 }
 
 /// The events on show, in lanes by kind, for one frame.
@@ -106,6 +108,7 @@ impl TimelineView {
         self.drag_cursor(ui, state, &response, (lo, hi), out);
         self.drag_range(ui, &response, (lo, hi), palette, out);
         pick_event(&response, &lanes, out);
+        crate::ui::edit::menu::timeline_menu(&response, &mut self.context_year, out);
     }
 
     fn plot(

@@ -9,6 +9,8 @@ pub mod glossary;
 mod help;
 mod path_finder;
 mod placement;
+pub mod record_editor;
+pub mod story_editor;
 mod what_changed;
 
 use eframe::egui::{self, Ui};
@@ -23,6 +25,8 @@ pub use glossary::GlossaryWindow;
 pub use help::HelpWindow;
 pub use path_finder::PathFinder;
 pub use placement::Clearance;
+pub use record_editor::RecordEditor;
+pub use story_editor::StoryEditor;
 pub use what_changed::WhatChangedWindow;
 
 pub const GLOSSARY: &str = "glossary";
@@ -31,6 +35,8 @@ pub const CENTRALITY: &str = "centrality";
 pub const HELP: &str = "help";
 pub const WHAT_CHANGED: &str = "what-changed";
 pub const EXPORT_PICTURE: &str = "export-picture";
+pub const RECORD_EDITOR: &str = "record-editor";
+pub const STORY_EDITOR: &str = "story-editor";
 
 /// A window that floats over the atlas.
 pub trait AtlasWindow {
@@ -60,6 +66,8 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
         Box::new(CentralityWindow::default()),
         Box::new(WhatChangedWindow::default()),
         Box::new(ExportPictureWindow::default()),
+        Box::new(RecordEditor::default()),
+        Box::new(StoryEditor::default()),
     ]
 }
 

@@ -39,6 +39,30 @@ impl Layout {
         }
     }
 
+    /// Resumes the layout of an edited graph from carried positions, keeping the nodes the
+    /// user pinned (by their new indices) where they are.
+    pub fn resume(
+        edges: Vec<(u32, u32)>,
+        params: LayoutParams,
+        positions: Vec<[f32; 2]>,
+        pinned: BTreeSet<usize>,
+    ) -> Self {
+        let node_count = positions.len();
+        let Ok(worker) = LayoutWorker::spawn(node_count, edges, params, Some(positions.clone()))
+        else {
+            return Self::default();
+        };
+        for &node in &pinned {
+            if let Some(&at) = positions.get(node) {
+                worker.pin(node, at);
+            }
+        }
+        Self {
+            state: LayoutState::Running(worker),
+            pinned,
+        }
+    }
+
     pub fn is_running(&self) -> bool {
         matches!(self.state, LayoutState::Running(_))
     }

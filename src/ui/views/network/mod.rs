@@ -3,6 +3,8 @@
 //! (`input`) and the painter (`paint`). This file ties them together once per frame.
 
 mod camera;
+mod carry;
+mod context;
 mod ego;
 mod input;
 mod layout_state;
@@ -64,6 +66,12 @@ pub struct NetworkView {
     ego: Option<ego::EgoLayout>,
     /// Nodes easing into or out of the ego layout.
     tween: Option<ego::Tween>,
+    /// The actor of each position, and the dataset they belong to, so that an edit carries
+    /// positions over by id (`carry.rs`).
+    ids: Vec<String>,
+    lineage: Option<u64>,
+    /// The actor the context menu was opened on (none: the background).
+    context_node: Option<String>,
 }
 
 impl NetworkView {
@@ -156,6 +164,10 @@ impl NetworkView {
         let degree = &self.degree;
         self.label_order
             .sort_by_key(|&n| (std::cmp::Reverse(degree[n as usize]), n));
+        if spawn && self.resume_after_edit(state) {
+            return;
+        }
+        self.remember_ids(state);
         let params = layout_params();
         let seeded = ForceLayout::new(graph.node_count(), &self.ends, params.clone());
         self.positions = seeded.positions().to_vec();
@@ -289,6 +301,7 @@ impl NetworkView {
             now,
         };
         self.handle_input(ui, &gesture, state, &mut commands);
+        self.context_menu(&response, state, &mut commands);
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, palette.background());
         let font_size = ui.style().text_styles[&egui::TextStyle::Small].size;
