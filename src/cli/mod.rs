@@ -5,10 +5,13 @@ mod bench;
 mod brief;
 mod diff;
 mod diff_bench;
+mod edit_bench;
+mod fmt;
 mod frame_bench;
 mod map_frame_bench;
 pub(crate) mod output;
 mod render;
+mod save_bench;
 mod stats;
 
 use output::{note, out};
@@ -58,6 +61,14 @@ pub enum Command {
         file: PathBuf,
         from: String,
         to: String,
+    },
+    /// Rewrite a dataset in the canonical layout the app saves (comments are dropped); the
+    /// file must load without errors. With --check, write nothing: exit 1 naming the first
+    /// line that differs, 0 when the file is already canonical.
+    Fmt {
+        file: PathBuf,
+        #[arg(long)]
+        check: bool,
     },
     /// Print a valid synthetic atlas (scale-free, clearly fake names) to stdout.
     Synth {
@@ -209,6 +220,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             to,
             json,
         } => diff::run(&file, &from, &to, json),
+        Command::Fmt { file, check } => fmt::run(&file, check),
         Command::Bench { which } => bench::run(which),
     }
 }

@@ -176,8 +176,14 @@ pub fn export_in_background(
     dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        // The suggested name says which: "atlas-whole.graphml" or "atlas-as-shown.graphml".
+        let which = if scope.is_whole() {
+            "whole"
+        } else {
+            "as-shown"
+        };
         let picked = match format.extension() {
-            Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
+            Some(ext) => dialogs.pick_save(&format!("atlas-{which}.{ext}"), ext),
             None => dialogs.pick_folder(),
         };
         let Some(path) = picked else {

@@ -145,6 +145,18 @@ impl Jobs {
         });
     }
 
+    /// Runs `work` off the UI thread with the dialogs at hand; the command it returns is
+    /// applied when it is done.
+    pub fn run(
+        &self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce(&dyn FileDialogs) -> Option<Command> + Send + 'static,
+    ) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(ctx, name, move || work(dialogs.as_ref()));
+    }
+
     /// Opens `url` in the browser off the UI thread; a failure becomes a status message.
     pub fn open_link(&self, ctx: &egui::Context, url: String) {
         let dialogs = Arc::clone(&self.dialogs);
