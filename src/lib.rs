@@ -6,6 +6,7 @@
 
 pub mod brief;
 pub mod cli;
+pub mod edit;
 pub mod fonts;
 pub mod graph;
 pub mod io;

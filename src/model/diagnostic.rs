@@ -22,6 +22,9 @@ pub struct Diagnostic {
     pub record: Option<String>,
     pub field: Option<String>,
     pub message: String,
+    /// The record's list and index in the atlas (`("relations", 3)`), when the problem is
+    /// about one record: how the editor puts a message beside the field it names.
+    pub place: Option<(&'static str, usize)>,
 }
 
 impl Diagnostic {

@@ -174,6 +174,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Atlas, LoadError> {
                 record: None,
                 field: None,
                 message,
+                place: None,
             }],
         },
     };

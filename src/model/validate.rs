@@ -73,6 +73,7 @@ impl<'a> Checker<'a> {
             record: Some(at.name()),
             field: (!field.is_empty()).then(|| field.to_string()),
             message: msg,
+            place: Some((at.section, at.index)),
         });
     }
 
@@ -89,6 +90,7 @@ impl<'a> Checker<'a> {
             record: None,
             field: None,
             message: msg,
+            place: None,
         });
     }
 

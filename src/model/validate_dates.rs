@@ -6,12 +6,16 @@
 //! "2018" and "2018-05" do not contradict each other. An approximate date ("c. 2007") never
 //! draws these warnings: "around 2007" cannot contradict "2008".
 //!
-//! Four relation kinds are excepted for their `to` end, where an early start is normal:
+//! Five relation kinds are excepted for their `to` end, where an early start is normal:
 //! `Proposes` (what is proposed does not exist yet: that is the point of a proposal),
 //! `Founded` (a founding is often dated from the decision or announcement, before the body
 //! opens, which is what its `founded` records), `Enacts` (in a legislature of several steps,
 //! each chamber's vote comes before the text's final adoption, which its `founded` records)
-//! and `Signs` (signatures come before a treaty or agreement is concluded or in force).
+//! `Signs` (signatures come before a treaty or agreement is concluded or in force) and `Leads`
+//! (a summit or process is led while it is being prepared, before the date it opens).
+//!
+//! Two holders appointed on the same day hold the post jointly (a pair of representatives
+//! named together), which is not an overlap.
 //! `Supersedes` is not excepted: when the newer text takes over, both texts exist.
 
 use std::cell::OnceCell;
@@ -70,6 +74,7 @@ impl Warnings<'_> {
             record: Some(record),
             field: Some(field.to_string()),
             message: msg,
+            place: None,
         });
     }
 }
@@ -95,7 +100,11 @@ fn before(a: PartialDate, b: PartialDate) -> bool {
 fn may_precede_target(kind: RelationKind) -> bool {
     matches!(
         kind,
-        RelationKind::Proposes | RelationKind::Founded | RelationKind::Enacts | RelationKind::Signs
+        RelationKind::Proposes
+            | RelationKind::Founded
+            | RelationKind::Enacts
+            | RelationKind::Signs
+            | RelationKind::Leads
     )
 }
 
@@ -181,6 +190,9 @@ fn check_overlaps(out: &mut Warnings, index: usize, post: &Actor) {
     dated.sort_by_key(|&(k, _, from)| (from, k));
     for (i, &(_, earlier, earlier_from)) in dated.iter().enumerate() {
         for &(k, later, later_from) in &dated[i + 1..] {
+            if later_from == earlier_from {
+                continue;
+            }
             let message = match earlier.until {
                 None if earlier_from.is_approximate() || later_from.is_approximate() => continue,
                 None => format!(

@@ -63,6 +63,7 @@ fn source_warnings(atlas: &Atlas, text: &str, file: &str) -> Vec<Diagnostic> {
                 }),
                 field: Some(field.to_string()),
                 message: message.to_string(),
+                place: None,
             });
         }
     }

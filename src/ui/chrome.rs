@@ -95,25 +95,34 @@ fn overflow_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     .on_hover_text("Presentation, map or network, and the stories");
 }
 
-/// The date and view mode in force, always in sight, so that a date or an ego view restored
-/// at launch is never a silent trap; clicking goes back to today and the whole network.
+/// The date in force, always in sight, so that a date restored at launch is never a silent
+/// trap; clicking goes back to today.
 fn as_of_chip(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let mut parts = Vec::new();
     if let Some(day) = state.filter().as_of_day() {
-        parts.push(format!("As of {day}"));
+        let text = RichText::new(format!("As of {day} ✕")).color(palette.highlight());
+        let chip = ui
+            .button(text)
+            .on_hover_text("The view is limited to this date. Click for today.");
+        if chip.clicked() {
+            out.push(Command::Run(Verb::Today));
+        }
     }
-    if state.prefs.ego_only && state.selected_actor().is_some() {
-        parts.push("ego network".to_string());
-    }
-    if parts.is_empty() {
+    ego_chip(ui, state, palette, out);
+}
+
+/// "Ego: Japan, depth 1 ✕" while the view shows only the selection's ego network; clicking
+/// shows the whole network again.
+fn ego_chip(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
+    let Some(centre) = state.selected_actor().filter(|_| state.prefs.ego_only) else {
         return;
-    }
-    let text = RichText::new(format!("{} ✕", parts.join(" · "))).color(palette.highlight());
+    };
+    let name = &state.dataset.graph.actor(centre).name;
+    let depth = state.prefs.ego_depth;
+    let text = RichText::new(format!("Ego: {name}, depth {depth} ✕")).color(palette.highlight());
     let chip = ui.button(text).on_hover_text(
-        "The view is limited to this date or mode. Click for today and the whole network.",
+        "The network shows only this actor and its neighbours. Click for the whole network.",
     );
     if chip.clicked() {
-        out.push(Command::Run(Verb::Today));
         out.push(Command::SetEgoOnly(false));
     }
 }
@@ -123,13 +132,34 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         menu_item(ui, state, verb, out);
     }
     ui.separator();
+    for verb in [Verb::Save, Verb::SaveAs] {
+        menu_item(ui, state, verb, out);
+    }
+    ui.separator();
     ui.menu_button("Export", |ui| {
-        for verb in [Verb::ExportPng, Verb::ExportPng2x] {
+        for verb in [Verb::ExportPicture, Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);
         }
-        for format in ExportFormat::ALL {
+        ui.separator();
+        ui.label(
+            RichText::new("As shown (the date and the filters)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
             menu_item(ui, state, Verb::Export(format), out);
         }
+        ui.separator();
+        ui.label(
+            RichText::new("The whole atlas (every date, no filter)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
+            menu_item(ui, state, Verb::ExportWhole(format), out);
+        }
+        // JSON always holds the whole atlas, so that it loads back.
+        menu_item(ui, state, Verb::Export(ExportFormat::Json), out);
     });
     for of in BriefOf::ALL {
         menu_item(ui, state, Verb::Brief(of), out);

@@ -12,6 +12,18 @@ use super::theme::Palette;
 use super::verbs::{self, Verb};
 use super::views::kind_swatch;
 
+const LEGEND: &str = "legend";
+const NETWORK_CONTROLS: &str = "network-controls";
+
+/// Where the legend and the view controls were drawn in the last frame: the network places
+/// no label under them.
+pub fn floating_rects(ctx: &egui::Context) -> Vec<egui::Rect> {
+    [LEGEND, NETWORK_CONTROLS]
+        .iter()
+        .filter_map(|name| ctx.memory(|m| m.area_rect(egui::Id::unique(*name))))
+        .collect()
+}
+
 /// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
 /// away to a single line when it is in the way.
 pub fn legend(
@@ -28,7 +40,7 @@ pub fn legend(
     let was_small = ui.data(|d| d.get_temp::<bool>(small_id));
     ui.data_mut(|d| d.insert_temp(small_id, small));
     let fold = (small && was_small != Some(true)).then_some(false);
-    egui::Area::new(egui::Id::unique("legend"))
+    egui::Area::new(egui::Id::unique(LEGEND))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
@@ -110,7 +122,7 @@ pub fn network_controls(
     let row_id = egui::Id::unique("network-controls-row-width");
     let row_width = ui.data(|d| d.get_temp::<f32>(row_id));
     let stacked = row_width.is_some_and(|w| w > (rect.width() - 140.0).max(120.0));
-    egui::Area::new(egui::Id::unique("network-controls"))
+    egui::Area::new(egui::Id::unique(NETWORK_CONTROLS))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))

@@ -35,7 +35,15 @@ impl AtlasApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.canvas(ui, palette, &mut out));
         let ctx = ui.ctx().clone();
-        windows::show(&ctx, &mut self.windows, &self.state, palette, &mut out);
+        let clearance = self.clearance();
+        windows::show(
+            &ctx,
+            &mut self.windows,
+            &self.state,
+            palette,
+            &clearance,
+            &mut out,
+        );
         if let Some(failure) = &self.state.dataset.failure {
             overlays::load_failure(&ctx, failure, palette, &mut out);
         }
@@ -119,6 +127,23 @@ impl AtlasApp {
         self.story_card = Some(card.response.rect);
     }
 
+    /// What a window opening over the network keeps clear of: the selection and the path.
+    fn clearance(&self) -> windows::Clearance {
+        let state = &self.state;
+        let path = state.view.path.steps.iter().flat_map(|s| [s.from, s.to]);
+        let avoid = state
+            .selected_actor()
+            .into_iter()
+            .chain(path)
+            .filter_map(|n| self.network.screen_position(n.index()))
+            .map(|(p, _)| p)
+            .collect();
+        windows::Clearance {
+            canvas: self.network.canvas_rect(),
+            avoid,
+        }
+    }
+
     /// The network or the map with what floats over it (legend, view controls).
     fn canvas(&mut self, ui: &mut Ui, palette: Palette, out: &mut Vec<Command>) {
         let rect = ui.max_rect();
@@ -129,6 +154,8 @@ impl AtlasApp {
             self.png.capture_rect(rect);
             return;
         }
+        self.network
+            .set_obstacles(overlays::floating_rects(ui.ctx()));
         out.extend(self.network.ui(ui, state, palette));
         self.png.capture_rect(rect);
         overlays::legend(ui, rect, state, palette, out);

@@ -18,8 +18,13 @@ impl AtlasApp {
         }
         match verb {
             Verb::Open => self.jobs.open_dialog(ctx),
+            Verb::Save => self.save(ctx, false),
+            Verb::SaveAs => self.save(ctx, true),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
+            Verb::ExportPicture => {
+                return vec![Command::SetWindowOpen(windows::EXPORT_PICTURE, true)];
+            }
             Verb::Brief(of) => self.brief(ctx, of),
             Verb::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Verb::Search => self.state.requests.push(Request::FocusSearch),
@@ -36,6 +41,7 @@ impl AtlasApp {
             Verb::OpenEmbedded => vec![Command::Open(DatasetSource::Embedded)],
             Verb::Reload => vec![Command::Reload],
             Verb::Export(format) => vec![Command::Export(format)],
+            Verb::ExportWhole(format) => vec![Command::ExportWhole(format)],
             Verb::Presentation => vec![Command::SetPresentation(!state.view.presentation)],
             Verb::ToggleMap => vec![Command::SetCanvas(match state.prefs.canvas {
                 Canvas::Network => Canvas::Map,
@@ -60,6 +66,9 @@ impl AtlasApp {
             Verb::ToggleDetails => vec![Command::TogglePanel(Panel::Details)],
             Verb::ToggleTimeline => vec![Command::TogglePanel(Panel::Timeline)],
             Verb::Open
+            | Verb::Save
+            | Verb::SaveAs
+            | Verb::ExportPicture
             | Verb::ExportPng
             | Verb::ExportPng2x
             | Verb::Brief(_)

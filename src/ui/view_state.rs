@@ -75,6 +75,13 @@ impl History {
 pub struct FoundPath {
     pub steps: Vec<PathStep>,
     pub text: Vec<String>,
+    /// The actors asked about, by id.
+    pub ends: Option<(String, String)>,
+    /// When nothing connects them in the view but the whole atlas does: the parts of the
+    /// filter that hide the connection.
+    pub hidden_by: Vec<crate::graph::FilterPart>,
+    /// Searched without the view's filters and date.
+    pub whole_atlas: bool,
 }
 
 impl FoundPath {
@@ -139,8 +146,10 @@ impl ViewState {
     /// Recomputes the cached views after the filter (or the graph) changed. Moving only the
     /// time cursor (every frame while playing) keeps the structural view.
     pub fn refilter(&mut self, graph: &AtlasGraph, old: &ViewFilter, new: &ViewFilter) {
-        self.visible = new.apply(graph);
-        if !same_but_time(old, new) {
+        if same_but_time(old, new) {
+            self.visible = new.apply_over(graph, &self.structural);
+        } else {
+            self.visible = new.apply(graph);
             self.structural = structural_view(new, graph);
         }
     }

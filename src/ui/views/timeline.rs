@@ -1,5 +1,7 @@
 //! Bottom panel: events in lanes by kind on a time axis (egui_plot), and the "as of" cursor
-//! with its slider and play button.
+//! with its slider and play button; Shift+drag picks a range for "What changed" (`range`).
+
+mod range;
 
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, Points, VLine};
@@ -26,6 +28,10 @@ pub struct TimelineView {
     dragging_cursor: bool,
     /// The years the plot showed last frame, for Play to start from its left edge.
     shown: Option<(f64, f64)>,
+    /// A Shift+drag under way: the years where it started and where it is now.
+    range: Option<(f64, f64)>,
+    /// Last frame's plot transform, so tests can point at a year.
+    transform: Option<egui_plot::PlotTransform>,
 }
 
 /// The events on show, in lanes by kind, for one frame.
@@ -81,6 +87,13 @@ impl TimelineView {
         self.shown
     }
 
+    /// Where `year` was on screen in the last frame, halfway down the plot.
+    pub fn screen_of_year(&self, year: f64) -> Option<egui::Pos2> {
+        let transform = self.transform?;
+        let x = transform.position_from_point(&PlotPoint::new(year, 0.0)).x;
+        Some(egui::pos2(x, transform.frame().center().y))
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let (lo, hi) = state.time_range();
         self.controls(ui, state, lo, hi, out);
@@ -88,8 +101,10 @@ impl TimelineView {
         let response = self.plot(ui, state, &lanes, (lo, hi), palette);
         let bounds = response.transform.bounds();
         self.shown = Some((bounds.min()[0], bounds.max()[0]));
+        self.transform = Some(response.transform);
         lane_names(ui, &response, &lanes, palette);
         self.drag_cursor(ui, state, &response, (lo, hi), out);
+        self.drag_range(ui, &response, (lo, hi), palette, out);
         pick_event(&response, &lanes, out);
     }
 
@@ -104,7 +119,7 @@ impl TimelineView {
         let lane_count = lanes.kinds.len();
         Plot::new("timeline")
             .height(ui.available_height().max(80.0))
-            .allow_drag([!self.dragging_cursor, false])
+            .allow_drag([!self.dragging_cursor && !self.range_gesture(ui), false])
             .allow_zoom([true, false])
             .allow_scroll([true, false])
             .allow_boxed_zoom(false)

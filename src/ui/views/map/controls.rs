@@ -87,7 +87,20 @@ fn legend_rows(ui: &mut Ui, scene: &Scene, palette: Palette) {
             ui.label(RichText::new("Envoy posts and offices, where based").small());
         });
     }
+    if scene.markers.iter().any(|m| !m.city) {
+        ui.horizontal(|ui| {
+            hollow_swatch(ui, palette.kind(ActorKind::Envoy));
+            ui.label(RichText::new("Post, city not recorded (at its country)").small());
+        });
+    }
     ui.label(RichText::new(BORDERS_NOTE).small().weak());
+}
+
+/// A ring the size of a legend swatch, like the map's marker for a post with no city.
+fn hollow_swatch(ui: &mut Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter()
+        .circle_stroke(rect.center(), 4.5, egui::Stroke::new(1.8, colour));
 }
 
 /// The name of a colour mode, as the chooser shows it.
