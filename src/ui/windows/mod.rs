@@ -59,6 +59,19 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
     ]
 }
 
+/// Where the open windows that keep clear of the selection were drawn (as of last frame).
+pub fn rects_clear_of_selection(
+    ctx: &egui::Context,
+    windows: &[Box<dyn AtlasWindow>],
+    state: &AppState,
+) -> Vec<egui::Rect> {
+    windows
+        .iter()
+        .filter(|w| w.opens_clear_of_selection() && state.is_open(w.name()))
+        .filter_map(|w| ctx.memory(|m| m.area_rect(egui::Id::unique(("window", w.name())))))
+        .collect()
+}
+
 /// Shows the open windows; closing one with its ✕ sends a command. A window that keeps
 /// clear of the selection is placed by `clearance` in the frame it opens.
 pub fn show(

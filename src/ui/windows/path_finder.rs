@@ -169,10 +169,6 @@ impl AtlasWindow for PathFinder {
         "How is X connected to Y?"
     }
 
-    fn default_size(&self) -> [f32; 2] {
-        [400.0, 260.0]
-    }
-
     fn opens_clear_of_selection(&self) -> bool {
         true
     }
