@@ -10,8 +10,6 @@ use super::state::{AppState, Canvas};
 use super::view_state::{BeforeStory, FoundPath, Selection, StoryProgress};
 use super::windows;
 
-/// How many equally short paths the path finder lists.
-
 impl AppState {
     /// Applies one command. Returns a dataset when the app must start loading it. Commands
     /// that need the app itself (`Run`, `Export`) are handled there and ignored here.
