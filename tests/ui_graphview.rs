@@ -294,6 +294,10 @@ fn a_path_found_is_framed_where_the_path_finder_does_not_cover_it() {
     for n in steps.iter().flat_map(|s| [s.from, s.to]) {
         let (at, _) = app.network.screen_position(n.index()).expect("drawn");
         assert!(canvas.contains(at), "node {} off the canvas", n.index());
-        assert!(!window.contains(at), "node {} at {at:?} under {window:?}", n.index());
+        assert!(
+            !window.contains(at),
+            "node {} at {at:?} under {window:?}",
+            n.index()
+        );
     }
 }

@@ -173,6 +173,11 @@ impl AtlasWindow for PathFinder {
         true
     }
 
+    /// The two fields and the buttons; it grows when it shows a path.
+    fn opening_size(&self) -> [f32; 2] {
+        [420.0, 150.0]
+    }
+
     fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
         self.form(ui, state, out);
     }
