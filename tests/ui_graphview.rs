@@ -275,3 +275,29 @@ fn the_path_finder_opens_clear_of_the_selection_at_1400_by_900() {
 fn the_path_finder_opens_clear_of_the_selection_at_800_by_600() {
     opens_clear_of_the_selection(800.0, 600.0);
 }
+
+#[test]
+fn a_path_found_is_framed_where_the_path_finder_does_not_cover_it() {
+    let mut harness = settled_at(1400.0, 900.0);
+    select(&mut harness, "japan");
+    send(&mut harness, Command::SetWindowOpen(PATH_FINDER, true), 3);
+    let ask = Command::FindPath {
+        from: "japan".into(),
+        to: "eu".into(),
+    };
+    send(&mut harness, ask, 10);
+    let window = path_finder_rect(&harness);
+    let app = harness.state();
+    let steps = &app.state.view.path.steps;
+    assert!(!steps.is_empty());
+    let canvas = app.network.canvas_rect().expect("drawn");
+    for n in steps.iter().flat_map(|s| [s.from, s.to]) {
+        let (at, _) = app.network.screen_position(n.index()).expect("drawn");
+        assert!(canvas.contains(at), "node {} off the canvas", n.index());
+        assert!(
+            !window.contains(at),
+            "node {} at {at:?} under {window:?}",
+            n.index()
+        );
+    }
+}

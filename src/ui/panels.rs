@@ -35,7 +35,7 @@ impl AtlasApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.canvas(ui, palette, &mut out));
         let ctx = ui.ctx().clone();
-        let clearance = self.clearance();
+        let clearance = self.clearance(&ctx);
         windows::show(
             &ctx,
             &mut self.windows,
@@ -128,7 +128,7 @@ impl AtlasApp {
     }
 
     /// What a window opening over the network keeps clear of: the selection and the path.
-    fn clearance(&self) -> windows::Clearance {
+    fn clearance(&self, ctx: &egui::Context) -> windows::Clearance {
         let state = &self.state;
         let path = state.view.path.steps.iter().flat_map(|s| [s.from, s.to]);
         let avoid = state
@@ -141,6 +141,7 @@ impl AtlasApp {
         windows::Clearance {
             canvas: self.network.canvas_rect(),
             avoid,
+            overlays: overlays::floating_rects(ctx),
         }
     }
 
@@ -156,6 +157,8 @@ impl AtlasApp {
         }
         self.network
             .set_obstacles(overlays::floating_rects(ui.ctx()));
+        let windows = windows::rects_clear_of_selection(ui.ctx(), &self.windows, &self.state);
+        self.network.set_windows(windows);
         out.extend(self.network.ui(ui, state, palette));
         self.png.capture_rect(rect);
         overlays::legend(ui, rect, state, palette, out);

@@ -51,6 +51,10 @@ pub trait AtlasWindow {
     fn opens_clear_of_selection(&self) -> bool {
         false
     }
+    /// About how big it is when it opens, before it has been drawn (for placing it).
+    fn opening_size(&self) -> [f32; 2] {
+        self.default_size()
+    }
     /// Draws its contents; anything shared changes through `out`.
     fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>);
     /// Lets tests reach a window's own state.
@@ -71,6 +75,19 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
     ]
 }
 
+/// Where the open windows that keep clear of the selection were drawn (as of last frame).
+pub fn rects_clear_of_selection(
+    ctx: &egui::Context,
+    windows: &[Box<dyn AtlasWindow>],
+    state: &AppState,
+) -> Vec<egui::Rect> {
+    windows
+        .iter()
+        .filter(|w| w.opens_clear_of_selection() && state.is_open(w.name()))
+        .filter_map(|w| ctx.memory(|m| m.area_rect(egui::Id::unique(("window", w.name())))))
+        .collect()
+}
+
 /// Shows the open windows; closing one with its ✕ sends a command. A window that keeps
 /// clear of the selection is placed by `clearance` in the frame it opens.
 pub fn show(
@@ -84,12 +101,15 @@ pub fn show(
     for window in windows.iter_mut() {
         let name = window.name();
         let id = egui::Id::unique(("window", name));
-        let was_open_id = id.with("was-open");
+        let frames_id = id.with("frames-open");
         let mut open = state.is_open(name);
-        let was_open = ctx
-            .data(|d| d.get_temp::<bool>(was_open_id))
-            .unwrap_or(false);
-        ctx.data_mut(|d| d.insert_temp(was_open_id, open));
+        let frames_open = ctx.data(|d| d.get_temp::<u32>(frames_id)).unwrap_or(0);
+        let frames_now = if open {
+            frames_open.saturating_add(1)
+        } else {
+            0
+        };
+        ctx.data_mut(|d| d.insert_temp(frames_id, frames_now));
         if !open {
             continue;
         }
@@ -97,10 +117,12 @@ pub fn show(
             .id(id)
             .open(&mut open)
             .default_size(window.default_size());
-        if !was_open && window.opens_clear_of_selection() {
+        // Placed as it opens: egui keeps the position of later frames only while the user has
+        // not moved it, and its size is known from an earlier opening or estimated.
+        if frames_open == 0 && window.opens_clear_of_selection() {
             let size = ctx
                 .memory(|m| m.area_rect(id))
-                .map_or(window.default_size().into(), |r| r.size());
+                .map_or(window.opening_size().into(), |r| r.size());
             if let Some(at) = placement::corner_clear_of(clearance, size, ctx.content_rect()) {
                 shown = shown.current_pos(at);
             }

@@ -169,12 +169,13 @@ impl AtlasWindow for PathFinder {
         "How is X connected to Y?"
     }
 
-    fn default_size(&self) -> [f32; 2] {
-        [400.0, 260.0]
-    }
-
     fn opens_clear_of_selection(&self) -> bool {
         true
+    }
+
+    /// The two fields and the buttons; it grows when it shows a path.
+    fn opening_size(&self) -> [f32; 2] {
+        [420.0, 150.0]
     }
 
     fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {

@@ -10,6 +10,9 @@ pub struct Clearance {
     pub canvas: Option<Rect>,
     /// Screen points not to cover: the selection, the path's actors.
     pub avoid: Vec<Pos2>,
+    /// What floats over the canvas (legend, view controls): covered only when no other
+    /// corner is clear.
+    pub overlays: Vec<Rect>,
 }
 
 /// Room left between a window and the canvas's edge.
@@ -49,7 +52,8 @@ pub fn corner_clear_of(clearance: &Clearance, size: Vec2, screen: Rect) -> Optio
             .iter()
             .map(|a| rect.distance_to_pos(*a))
             .fold(f32::MAX, f32::min);
-        (covered, over_panel, -nearest)
+        let hides_overlay = clearance.overlays.iter().any(|o| o.intersects(rect));
+        (covered, over_panel, hides_overlay, -nearest)
     };
     canvas_corners
         .into_iter()
@@ -57,7 +61,9 @@ pub fn corner_clear_of(clearance: &Clearance, size: Vec2, screen: Rect) -> Optio
         .map(|(p, over_panel)| (inside_screen(p), over_panel))
         .min_by(|a, b| {
             let (sa, sb) = (score(a), score(b));
-            (sa.0, sa.1).cmp(&(sb.0, sb.1)).then(sa.2.total_cmp(&sb.2))
+            (sa.0, sa.1, sa.2)
+                .cmp(&(sb.0, sb.1, sb.2))
+                .then(sa.3.total_cmp(&sb.3))
         })
         .map(|(p, _)| p)
 }
@@ -71,6 +77,7 @@ mod tests {
         Clearance {
             canvas: Some(Rect::from_min_max(pos2(200.0, 40.0), pos2(1200.0, 800.0))),
             avoid,
+            overlays: Vec::new(),
         }
     }
 
@@ -106,11 +113,22 @@ mod tests {
     }
 
     #[test]
+    fn keeps_off_the_legend_when_another_corner_is_clear() {
+        let size = vec2(400.0, 300.0);
+        // The selection in the middle: every corner is clear; the legend is top left.
+        let mut c = clearance(vec![pos2(700.0, 420.0)]);
+        c.overlays = vec![Rect::from_min_max(pos2(210.0, 50.0), pos2(400.0, 400.0))];
+        let at = corner_clear_of(&c, size, screen()).expect("a canvas");
+        assert!(!Rect::from_min_size(at, size).intersects(c.overlays[0]));
+    }
+
+    #[test]
     fn goes_over_a_panel_when_the_canvas_is_too_small() {
         let screen = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
         let narrow = Clearance {
             canvas: Some(Rect::from_min_max(pos2(250.0, 25.0), pos2(480.0, 335.0))),
             avoid: vec![pos2(370.0, 178.0)],
+            overlays: Vec::new(),
         };
         let size = vec2(400.0, 160.0);
         let at = corner_clear_of(&narrow, size, screen).expect("a canvas");
@@ -125,6 +143,7 @@ mod tests {
         let tight = Clearance {
             canvas: Some(Rect::from_min_max(pos2(100.0, 40.0), pos2(700.0, 560.0))),
             avoid: vec![pos2(400.0, 300.0)],
+            overlays: Vec::new(),
         };
         let size = vec2(420.0, 480.0);
         let at = corner_clear_of(&tight, size, small).expect("a canvas");

@@ -6,6 +6,7 @@ mod camera;
 mod carry;
 mod context;
 mod ego;
+mod fit_area;
 mod input;
 mod layout_state;
 mod paint;
@@ -62,6 +63,10 @@ pub struct NetworkView {
     obstacles: Vec<Rect>,
     /// The labels drawn in the last frame, by node, with their boxes.
     labels: Vec<(u32, Rect)>,
+    /// Windows over the canvas that fits keep clear of (the path finder), as of last frame.
+    windows: Vec<Rect>,
+    /// Where the last fit put the graph, to frame again when it changes.
+    last_fit_area: Option<Rect>,
     /// The ego network's own layout while ego mode is on.
     ego: Option<ego::EgoLayout>,
     /// Nodes easing into or out of the ego layout.
@@ -187,7 +192,7 @@ impl NetworkView {
         let settled = self.settled_positions();
         let target = self.camera.fitting(
             rect,
-            clear_of_legend(rect),
+            self.fit_area(rect),
             nodes.iter().filter_map(|&n| settled.get(n).copied()),
         );
         // A single node: do not zoom in absurdly far.
@@ -216,7 +221,13 @@ impl NetworkView {
 
     /// The canvas changed size: frame again what was asked for, in the new shape.
     fn reframe_on_resize(&mut self, rect: Rect, now: f64) {
-        let resized = self.last_rect.is_some_and(|old| old.size() != rect.size());
+        // The canvas, or the part a window leaves free, changed size.
+        let area = self.fit_area(rect);
+        let moved = self
+            .last_fit_area
+            .is_some_and(|old| old.size() != area.size());
+        self.last_fit_area = Some(area);
+        let resized = moved || self.last_rect.is_some_and(|old| old.size() != rect.size());
         if resized && self.keep_framed && !self.framed.is_empty() {
             let nodes = self.framed.clone();
             self.move_to(rect, &nodes, now);
@@ -264,11 +275,9 @@ impl NetworkView {
             ui.ctx().request_repaint();
         } else if self.auto_fit {
             let shown = (0..self.positions.len()).filter(|&i| looks[i] != NodeLook::Hidden);
-            self.camera = self.camera.fitting(
-                rect,
-                clear_of_legend(rect),
-                shown.map(|i| self.positions[i]),
-            );
+            self.camera =
+                self.camera
+                    .fitting(rect, self.fit_area(rect), shown.map(|i| self.positions[i]));
         }
     }
 
