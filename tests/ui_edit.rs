@@ -174,7 +174,7 @@ fn an_actor_and_a_relation_added_in_forms_are_found_and_undone_and_redone() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run_steps(2);
     assert_eq!(relation_count(&harness), relations + 1);
-    assert!(harness.state().state.dataset.edited);
+    assert!(harness.state().state.dataset.is_unsaved());
 }
 
 #[test]

@@ -6,9 +6,12 @@ mod brief;
 mod diff;
 mod diff_bench;
 mod edit_bench;
+mod fmt;
 mod frame_bench;
 mod map_frame_bench;
 pub(crate) mod output;
+mod render;
+mod save_bench;
 mod stats;
 
 use output::{note, out};
@@ -59,6 +62,14 @@ pub enum Command {
         from: String,
         to: String,
     },
+    /// Rewrite a dataset in the canonical layout the app saves (comments are dropped); the
+    /// file must load without errors. With --check, write nothing: exit 1 naming the first
+    /// line that differs, 0 when the file is already canonical.
+    Fmt {
+        file: PathBuf,
+        #[arg(long)]
+        check: bool,
+    },
     /// Print a valid synthetic atlas (scale-free, clearly fake names) to stdout.
     Synth {
         #[arg(long, default_value_t = 1000)]
@@ -102,6 +113,10 @@ pub enum Command {
     /// A print-ready briefing with numbered citations on an actor, a region, a theme or a
     /// story, as PDF or Markdown. Prints the file written.
     Brief(brief::BriefArgs),
+    /// A picture for slides (PNG) or print (SVG, network only) of the network or the map at a
+    /// date, region, focus or story step, with a caption; no window needed. Prints the file
+    /// written.
+    Render(render::RenderArgs),
     /// Measure loading, layout or frame building; one JSON line per measurement.
     Bench {
         #[command(subcommand)]
@@ -198,12 +213,14 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief(args) => brief::run(args),
+        Command::Render(args) => render::run(args),
         Command::Diff {
             file,
             from,
             to,
             json,
         } => diff::run(&file, &from, &to, json),
+        Command::Fmt { file, check } => fmt::run(&file, check),
         Command::Bench { which } => bench::run(which),
     }
 }

@@ -7,19 +7,24 @@
 //! permissions, atomic; see its module for the details.
 
 mod atomic;
+mod canonical;
 mod changes;
 mod gexf;
 mod graphml;
 mod guard;
 mod json;
+pub mod picture;
+mod recovery;
 mod scope;
 mod stale;
+pub mod svg;
 mod tables;
 mod xml;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::{write_all_or_nothing, write_atomically};
+pub use canonical::{HEADER as CANONICAL_HEADER, canonical_ron, first_difference, write_canonical};
 pub use changes::{
     CHANGES_HEADER, ChangeRow, Group, change_rows, changes_csv, changes_json, changes_markdown,
     write_changes_csv, write_changes_markdown,
@@ -27,6 +32,9 @@ pub use changes::{
 pub use gexf::{gexf, gexf_described, write_gexf};
 pub use graphml::{graphml, graphml_described, write_graphml};
 pub use json::{json, write_json};
+pub use recovery::{
+    RECOVERY_FILE, Recovered, read_recovery, remove_recovery, utc_minute, write_recovery,
+};
 pub use scope::{Scope, VIEW_FILE, describe_filter, export_scope};
 pub use tables::{TABLE_FILES, write_tables};
 

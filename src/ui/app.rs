@@ -19,8 +19,10 @@ use super::export::{
     PngExport, export_changes_in_background, export_in_background, save_text_in_background,
 };
 use super::jobs::{FileDialogs, Jobs, is_dataset};
+use super::recovery::RecoveryWorker;
 use super::state::{AppState, Prefs};
 use super::theme::{self, Palette, ThemeChoice};
+use super::unsaved;
 use super::verbs;
 use super::views::map::MapView;
 use super::views::network::NetworkView;
@@ -39,6 +41,9 @@ pub struct AppOptions {
     pub dialogs: Arc<dyn FileDialogs>,
     /// Read preferences from eframe storage (off in tests, so runs do not leak into each other).
     pub restore: bool,
+    /// The recovery file that keeps unsaved edits safe (none: no recovery; tests use a
+    /// folder of their own).
+    pub recovery: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -47,6 +52,7 @@ impl Default for AppOptions {
             dataset: None,
             dialogs: Arc::new(super::dialog_fallback::FallbackDialogs::default()),
             restore: true,
+            recovery: super::recovery::default_location(),
         }
     }
 }
@@ -63,10 +69,16 @@ pub struct AtlasApp {
     styled: Option<(bool, bool, bool)>,
     pub png: PngExport,
     title: String,
+    /// Keeps a copy of unsaved edits on disk (none when there is no data folder).
+    pub(super) recovery: Option<RecoveryWorker>,
     /// Where the story card was drawn in the last frame (none without a story).
     pub(super) story_card: Option<egui::Rect>,
     /// The height the story card's contents asked for in the last frame.
     pub(super) story_card_needs: f32,
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub(super) shown: super::panels::ShownRects,
+    /// When the story and its step began, for the presenter view.
+    pub(super) presenter_clock: super::presenter::PresenterClock,
 }
 
 impl AtlasApp {
@@ -80,6 +92,8 @@ impl AtlasApp {
         let remembered = prefs.dataset.clone();
         let (state, failure) = embedded_state(Prefs {
             dataset: None,
+            // The selection it belonged to is not restored: a launch shows the whole network.
+            ego_only: false,
             ..prefs
         });
         let mut app = Self {
@@ -94,19 +108,60 @@ impl AtlasApp {
             styled: None,
             png: PngExport::default(),
             title: String::new(),
+            recovery: None,
             story_card: None,
             story_card_needs: 0.0,
+            shown: Default::default(),
+            presenter_clock: Default::default(),
         };
         app.state.dataset.failure = failure;
-        if let Some(path) = options.dataset.or(remembered) {
-            app.jobs.load(&cc.egui_ctx, DatasetSource::File(path));
-        }
+        let dataset = options.dataset.or(remembered).map(DatasetSource::File);
+        app.start_recovery(&cc.egui_ctx, options.recovery, dataset);
         app
+    }
+
+    /// Starts keeping the recovery file. One left by an earlier session is offered before
+    /// `dataset` opens (opening it first would race the offer).
+    fn start_recovery(
+        &mut self,
+        ctx: &egui::Context,
+        path: Option<PathBuf>,
+        dataset: Option<DatasetSource>,
+    ) {
+        let worker = path.map(|path| RecoveryWorker::start(ctx, path));
+        match worker {
+            Some(Ok(worker)) if worker.path().exists() => {
+                worker.check();
+                self.state.unsaved.deferred = dataset;
+                self.recovery = Some(worker);
+                return;
+            }
+            Some(Ok(worker)) => self.recovery = Some(worker),
+            Some(Err(e)) => {
+                self.state.status = Some(format!(
+                    "Unsaved edits will not be kept for recovery (no background task: {e})"
+                ));
+            }
+            None => {}
+        }
+        if let Some(source) = dataset {
+            self.jobs.load(ctx, source);
+        }
+    }
+
+    /// The window title as last set: the file, marked while it has unsaved edits.
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     /// Where the story card was drawn in the last frame (none without a story).
     pub fn story_card_rect(&self) -> Option<egui::Rect> {
         self.story_card
+    }
+
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub fn shown_rects(&self) -> &super::panels::ShownRects {
+        &self.shown
     }
 
     /// Queues a command as if a panel had sent it (tests).
@@ -130,6 +185,16 @@ impl AtlasApp {
 
     /// Carries out one command; returns the commands it leads to.
     fn handle(&mut self, ctx: &egui::Context, command: Command) -> Vec<Command> {
+        if self.guarded(&command) {
+            return Vec::new();
+        }
+        match command {
+            Command::Saved(outcome) => return self.saved(ctx, outcome),
+            Command::Unsaved(answer) => return self.answer_guard(ctx, answer),
+            Command::RecoveryChecked(offer) => return self.recovery_checked(offer),
+            Command::Recover(recover) => return self.recover(recover),
+            _ => {}
+        }
         match &command {
             Command::Run(verb) => return self.run_verb(ctx, *verb),
             Command::Export(format) => export_in_background(
@@ -146,6 +211,15 @@ impl AtlasApp {
                 *format,
                 self.state.dataset.source.remembered(),
             ),
+            Command::ExportWhole(format) => export_in_background(
+                ctx,
+                &self.jobs,
+                Arc::clone(&self.state.dataset.graph),
+                Scope::whole(&self.state.dataset.graph),
+                *format,
+                self.state.dataset.source.remembered(),
+            ),
+            Command::ExportPicture(request) => self.png.request_picture(ctx, *request),
             Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
             Command::SaveText(file) => {
                 let dataset = self.state.dataset.source.remembered();
@@ -185,10 +259,18 @@ impl AtlasApp {
 
     /// Background results, dropped files, shortcuts and the play clock, as commands.
     fn poll(&mut self, ctx: &egui::Context) {
+        self.guard_close(ctx);
         self.queue.extend(self.jobs.finished());
+        if let Some(recovery) = &self.recovery {
+            self.queue.extend(recovery.finished());
+        }
         self.dropped_files(ctx);
-        let pressed = verbs::pressed(ctx, &self.state);
-        self.queue.extend(pressed.into_iter().map(Command::Run));
+        self.queue.extend(unsaved::modal_keys(ctx, &self.state));
+        // While a modal asks something, shortcuts wait (Ctrl+O must not open behind it).
+        if !self.state.unsaved.modal_open() {
+            let pressed = verbs::pressed(ctx, &self.state);
+            self.queue.extend(pressed.into_iter().map(Command::Run));
+        }
         self.play(ctx);
     }
 
@@ -228,7 +310,15 @@ impl AtlasApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = format!("Tech Diplomacy Atlas — {}", self.state.dataset.origin);
+        let mark = if self.state.dataset.is_unsaved() {
+            "• "
+        } else {
+            ""
+        };
+        let title = format!(
+            "{mark}{} — Tech Diplomacy Atlas",
+            self.state.dataset.file_name()
+        );
         if self.title != title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -284,7 +374,16 @@ impl eframe::App for AtlasApp {
         self.handle_queue(&ctx);
         let palette = palette_of(&ctx, &self.state);
         self.restyle(&ctx, palette);
+        if let Some(message) = self
+            .recovery
+            .as_mut()
+            .and_then(|r| r.tick(&ctx, &self.state.dataset))
+        {
+            self.state.status = Some(message);
+        }
         let mut out = self.draw(ui, palette);
+        unsaved::show(&ctx, &self.state, &mut out);
+        self.presenter_view(&ctx, palette, &mut out);
         super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) = self.png.poll(

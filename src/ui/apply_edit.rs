@@ -143,7 +143,7 @@ mod tests {
         assert!(s.dataset.graph.node("c").is_some());
         assert_eq!(s.view.visible.node_count(), 3, "the filtered view follows");
         assert!(s.dataset.generation > generation);
-        assert!(s.dataset.edited);
+        assert!(s.dataset.is_unsaved());
         s.apply(Command::Undo);
         assert_eq!(s.dataset.graph.node_count(), 2);
         assert_eq!(s.status.as_deref(), Some("Undone: add actor C."));
@@ -175,6 +175,6 @@ mod tests {
         s.apply(Command::Undo);
         assert_eq!(s.status.as_deref(), Some("Nothing to undo."));
         assert_eq!(s.dataset.graph.node_count(), 2);
-        assert!(!s.dataset.edited);
+        assert!(!s.dataset.is_unsaved());
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::graph::{LoadedGraph, ViewFilter};
 use crate::io::ExportFormat;
-use crate::model::{LoadError, Severity};
+use crate::model::{LoadError, PartialDate, Severity};
 
 use crate::map::ColourMode;
 
@@ -27,6 +27,8 @@ pub enum Command {
     SetFilter(ViewFilter),
     FocusRegion(Option<String>),
     SetAsOf(Option<f64>),
+    /// Open "What changed" on dates A and B (a range dragged on the timeline).
+    CompareDates(PartialDate, PartialDate),
     SetPlaying(bool),
     /// Open a dataset (loaded off the UI thread by the app).
     Open(DatasetSource),
@@ -41,12 +43,19 @@ pub enum Command {
         from: String,
         to: String,
     },
+    /// The same, ignoring the view's filters and date.
+    FindPathInWholeAtlas {
+        from: String,
+        to: String,
+    },
     ClearPath,
     StartStory(usize),
     /// Move by this many steps (negative goes back).
     StoryStep(isize),
     StopStory,
     SetPresentation(bool),
+    /// Open or close the presenter view (it opens only while a story plays).
+    SetPresenter(bool),
     SetTheme(ThemeChoice),
     SetHighContrast(bool),
     SetEgoDepth(usize),
@@ -77,6 +86,10 @@ pub enum Command {
     SetMapColour(ColourMode),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Export the whole atlas, every date and no filter, in this format (by the app too).
+    ExportWhole(ExportFormat),
+    /// Save the network or map as a picture (carried out by the app, which has the GPU).
+    ExportPicture(super::picture::PictureRequest),
     /// Open this web link in the system browser (carried out by the app, in the background).
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).
@@ -91,6 +104,14 @@ pub enum Command {
     EditRecord(EditTarget),
     /// Open the story editor on this story (by index); none starts a new story.
     EditStory(Option<usize>),
+    /// A save of the atlas ended (handled by the app, see `save.rs`).
+    Saved(super::save::SaveOutcome),
+    /// The answer to "save the changes first?" (handled by the app).
+    Unsaved(super::unsaved::GuardAnswer),
+    /// The launch check of the recovery file: edits to offer, or none (handled by the app).
+    RecoveryChecked(Option<Box<super::unsaved::RecoveryOffer>>),
+    /// Recover (true) or discard (false) the offered edits (handled by the app).
+    Recover(bool),
 }
 
 /// A text file to save: what it is (for the status line), a suggested name, its contents.
@@ -120,6 +141,8 @@ pub enum Request {
     EditRecord(EditTarget),
     /// Open this story (none: a new one) in the story editor.
     EditStory(Option<usize>),
+    /// Set "What changed" to compare these two dates (a range dragged on the timeline).
+    CompareDates(PartialDate, PartialDate),
 }
 
 /// A dataset that could not be opened, shown in the problems window.

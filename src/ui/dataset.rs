@@ -47,8 +47,20 @@ pub struct Dataset {
     pub lineage: u64,
     /// The edits made since loading, for undo and redo.
     pub history: History,
-    /// There are edits not yet saved.
-    pub edited: bool,
+    /// Edits made so far (never reset, so a count names one moment of one dataset).
+    edits: u64,
+    /// The edit count the file on disk holds (as loaded or last saved).
+    saved_edits: u64,
+    /// Bumped each time another dataset is opened, so that a save that finishes after it
+    /// cannot mark the new one saved.
+    opened: u64,
+}
+
+/// One moment of one dataset, to tell whether what a background save wrote is still current.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavePoint {
+    pub opened: u64,
+    pub edits: u64,
 }
 
 impl Dataset {
@@ -62,7 +74,9 @@ impl Dataset {
             generation: 0,
             lineage: 0,
             history: History::new(),
-            edited: false,
+            edits: 0,
+            saved_edits: 0,
+            opened: 0,
         }
     }
 
@@ -76,15 +90,103 @@ impl Dataset {
         self.generation += 1;
         self.lineage += 1;
         self.history.clear();
-        self.edited = false;
+        self.opened += 1;
+        self.saved_edits = self.edits;
     }
 
-    /// Notes that the atlas in memory differs from the file (after an edit, undo or redo).
+    /// Records that the atlas in memory changed (an edit, an undo, a redo): it is unsaved.
     pub fn mark_edited(&mut self) {
-        self.edited = true;
+        self.edits += 1;
+    }
+
+    /// Records that the atlas in memory is what the file holds (after a save).
+    pub fn mark_saved(&mut self) {
+        self.saved_edits = self.edits;
+    }
+
+    /// Whether the atlas in memory has edits the file does not hold.
+    pub fn is_unsaved(&self) -> bool {
+        self.edits != self.saved_edits
+    }
+
+    /// This moment, to hand to a background save.
+    pub fn save_point(&self) -> SavePoint {
+        SavePoint {
+            opened: self.opened,
+            edits: self.edits,
+        }
+    }
+
+    /// A background save of `point` wrote `path`: from now on this is the dataset's file.
+    /// Edits made while it was writing stay unsaved. Returns false (and changes nothing) when
+    /// another dataset was opened since.
+    pub fn saved_as(&mut self, path: PathBuf, point: SavePoint) -> bool {
+        if point.opened != self.opened {
+            return false;
+        }
+        self.saved_edits = point.edits;
+        self.origin = path.display().to_string();
+        self.source = DatasetSource::File(path);
+        true
+    }
+
+    /// The file name for the title bar: the file's own name, or the built-in atlas's.
+    pub fn file_name(&self) -> String {
+        match &self.source {
+            DatasetSource::Embedded => "atlas.ron (built-in)".to_string(),
+            DatasetSource::File(path) => path
+                .file_name()
+                .map_or_else(|| self.origin.clone(), |n| n.to_string_lossy().into_owned()),
+        }
     }
 
     pub fn is_embedded(&self) -> bool {
         self.source == DatasetSource::Embedded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::load_graph_str;
+    use crate::model::load::{DEFAULT_ATLAS_NAME, DEFAULT_ATLAS_RON};
+
+    fn dataset() -> Dataset {
+        Dataset::embedded(load_graph_str(DEFAULT_ATLAS_RON, DEFAULT_ATLAS_NAME).expect("loads"))
+    }
+
+    #[test]
+    fn an_edit_is_unsaved_until_saved() {
+        let mut d = dataset();
+        assert!(!d.is_unsaved());
+        d.mark_edited();
+        assert!(d.is_unsaved());
+        d.mark_saved();
+        assert!(!d.is_unsaved());
+    }
+
+    #[test]
+    fn edits_made_while_a_save_runs_stay_unsaved() {
+        let mut d = dataset();
+        d.mark_edited();
+        let point = d.save_point();
+        d.mark_edited();
+        assert!(d.saved_as(PathBuf::from("/tmp/a.ron"), point));
+        assert!(d.is_unsaved());
+        assert_eq!(d.source, DatasetSource::File(PathBuf::from("/tmp/a.ron")));
+        assert_eq!(d.file_name(), "a.ron");
+    }
+
+    #[test]
+    fn a_save_that_ends_after_another_dataset_opened_changes_nothing() {
+        let mut d = dataset();
+        d.mark_edited();
+        let point = d.save_point();
+        let other = load_graph_str(DEFAULT_ATLAS_RON, "other.ron").expect("loads");
+        d.replace(other, DatasetSource::File(PathBuf::from("other.ron")));
+        d.mark_edited();
+        assert!(!d.saved_as(PathBuf::from("/tmp/a.ron"), point));
+        assert!(d.is_unsaved());
+        assert_eq!(d.source, DatasetSource::File(PathBuf::from("other.ron")));
     }
 }

@@ -133,8 +133,28 @@ impl Jobs {
     ) {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn(ctx, "export", move || {
-            work(dialogs.as_ref()).map(Command::Status)
+            // A bug in an exporter must not leave "Saving…" in the status bar for ever.
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(dialogs.as_ref())));
+            match outcome {
+                Ok(message) => message.map(Command::Status),
+                Err(_) => Some(Command::Status(
+                    "The export stopped on an internal error; nothing may have been saved".into(),
+                )),
+            }
         });
+    }
+
+    /// Runs `work` off the UI thread with the dialogs at hand; the command it returns is
+    /// applied when it is done.
+    pub fn run(
+        &self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce(&dyn FileDialogs) -> Option<Command> + Send + 'static,
+    ) {
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(ctx, name, move || work(dialogs.as_ref()));
     }
 
     /// Opens `url` in the browser off the UI thread; a failure becomes a status message.

@@ -16,6 +16,7 @@ use crate::model::Story;
 use super::command::Request;
 use super::dataset::Dataset;
 use super::theme::ThemeChoice;
+use super::unsaved::UnsavedState;
 use super::view_state::ViewState;
 
 /// What survives a restart (eframe storage).
@@ -84,6 +85,8 @@ pub struct AppState {
     /// One-off requests made by this frame's commands (frame these actors, scroll to that
     /// term); views act on them while drawing, and the app drops them when the frame ends.
     pub requests: Vec<Request>,
+    /// The unsaved-changes guard and the recovery offer.
+    pub unsaved: UnsavedState,
 }
 
 impl AppState {
@@ -96,6 +99,7 @@ impl AppState {
             prefs,
             status: None,
             requests: Vec::new(),
+            unsaved: UnsavedState::default(),
         }
     }
 

@@ -19,7 +19,16 @@ pub enum Verb {
     Open,
     OpenEmbedded,
     Reload,
+    /// Write the atlas to its file (the built-in atlas: ask where).
+    Save,
+    /// Write the atlas to a file the user picks, which becomes its file.
+    SaveAs,
+    /// Export the graph as shown: the "as of" date and the filters.
     Export(ExportFormat),
+    /// Export the whole atlas: every actor and relation, at every date, unfiltered.
+    ExportWhole(ExportFormat),
+    /// The "Export picture…" dialog: size, caption, PNG or SVG.
+    ExportPicture,
     ExportPng,
     ExportPng2x,
     /// A print-ready briefing (PDF or Markdown) as of the time cursor.
@@ -32,6 +41,8 @@ pub enum Verb {
     Today,
     NextStep,
     PreviousStep,
+    /// The trainer's second window: the step, its speaker notes, the next step, the time.
+    PresenterView,
     Back,
     Forward,
     Escape,
@@ -67,12 +78,18 @@ pub const ALL: &[Verb] = &[
     Verb::Open,
     Verb::OpenEmbedded,
     Verb::Reload,
+    Verb::Save,
+    Verb::SaveAs,
+    Verb::ExportPicture,
     Verb::ExportPng,
     Verb::ExportPng2x,
     Verb::Export(ExportFormat::Graphml),
     Verb::Export(ExportFormat::Gexf),
     Verb::Export(ExportFormat::Csv),
     Verb::Export(ExportFormat::Json),
+    Verb::ExportWhole(ExportFormat::Graphml),
+    Verb::ExportWhole(ExportFormat::Gexf),
+    Verb::ExportWhole(ExportFormat::Csv),
     Verb::Brief(BriefOf::Selection),
     Verb::Brief(BriefOf::Region),
     Verb::Brief(BriefOf::Story),
@@ -83,6 +100,7 @@ pub const ALL: &[Verb] = &[
     Verb::Today,
     Verb::NextStep,
     Verb::PreviousStep,
+    Verb::PresenterView,
     Verb::Back,
     Verb::Forward,
     Verb::Escape,
@@ -129,7 +147,11 @@ impl Verb {
             Verb::Open => "Open a dataset…",
             Verb::OpenEmbedded => "Open the built-in atlas",
             Verb::Reload => "Reload the dataset",
+            Verb::Save => "Save",
+            Verb::SaveAs => "Save as…",
             Verb::Export(format) => export_label(format),
+            Verb::ExportWhole(format) => export_whole_label(format),
+            Verb::ExportPicture => "Picture for slides or print (PNG, SVG)…",
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
@@ -143,6 +165,7 @@ impl Verb {
             Verb::Today => "Today",
             Verb::NextStep => "Next story step",
             Verb::PreviousStep => "Previous story step",
+            Verb::PresenterView => "Presenter view",
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close / clear the selection",
@@ -174,7 +197,13 @@ impl Verb {
             Verb::Open => "Open an atlas dataset (.ron) from a file",
             Verb::OpenEmbedded => "Go back to the atlas built into the app",
             Verb::Reload => "Read the dataset file again",
-            Verb::Export(_) => "Export the graph as the current filters show it",
+            Verb::Save => "Write the atlas to its file (the built-in atlas asks where)",
+            Verb::SaveAs => "Write the atlas to a new file, which it then belongs to",
+            Verb::Export(_) => "Export the graph as shown: the \"as of\" date and the filters",
+            Verb::ExportWhole(_) => "Export every actor and relation, at every date, unfiltered",
+            Verb::ExportPicture => {
+                "Save the network or the map at a slide's size, with a caption, as PNG or SVG"
+            }
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
             }
@@ -193,6 +222,9 @@ impl Verb {
             Verb::Today => "Show every relation (clear the time cursor)",
             Verb::NextStep => "The next step of the story",
             Verb::PreviousStep => "The previous step of the story",
+            Verb::PresenterView => {
+                "A second window for the trainer's screen: the step, speaker notes, what comes next and the time"
+            }
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close what is open, or clear the selection",
@@ -236,6 +268,9 @@ impl Verb {
             Verb::Search => SEARCH,
             Verb::Open => const { &[key(COMMAND, Key::O)] },
             Verb::Reload => const { &[key(NONE, Key::F5)] },
+            Verb::Save => const { &[key(COMMAND, Key::S)] },
+            Verb::SaveAs => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::S)] },
+            Verb::ExportPicture => const { &[key(COMMAND.plus(Modifiers::ALT), Key::E)] },
             Verb::ExportPng => const { &[key(COMMAND, Key::E)] },
             Verb::ExportPng2x => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::E)] },
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },
@@ -246,6 +281,8 @@ impl Verb {
             Verb::Today => const { &[key(NONE, Key::Home)] },
             Verb::NextStep => NEXT,
             Verb::PreviousStep => PREVIOUS,
+            // As in common slide software.
+            Verb::PresenterView => const { &[key(Modifiers::ALT, Key::F5)] },
             Verb::Back => const { &[key(Modifiers::ALT, Key::ArrowLeft)] },
             Verb::Forward => const { &[key(Modifiers::ALT, Key::ArrowRight)] },
             Verb::Escape => const { &[key(NONE, Key::Escape)] },
@@ -264,6 +301,7 @@ impl Verb {
             Verb::DeleteSelection => const { &[key(NONE, Key::Delete)] },
             Verb::OpenEmbedded
             | Verb::Export(_)
+            | Verb::ExportWhole(_)
             | Verb::Brief(_)
             | Verb::New(_)
             | Verb::EditSelection
@@ -278,7 +316,7 @@ impl Verb {
         match self {
             Verb::Back => state.view.history.can_go_back(),
             Verb::Forward => state.view.history.can_go_forward(),
-            Verb::NextStep | Verb::PreviousStep => state.view.story.is_some(),
+            Verb::NextStep | Verb::PreviousStep | Verb::PresenterView => state.view.story.is_some(),
             Verb::Today => state.as_of().is_some() || state.view.playing,
             Verb::OpenEmbedded => !state.dataset.is_embedded(),
             Verb::Brief(of) => of.subject(state).is_some(),
@@ -325,6 +363,19 @@ fn export_label(format: ExportFormat) -> &'static str {
         ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
         ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
         ExportFormat::Csv => "Actors, relations, events as CSV…",
+        ExportFormat::Json => "Whole atlas as JSON…",
+    }
+}
+
+/// The formats offered for the whole atlas as well as for the view (JSON is always whole).
+pub const EXPORT_WHOLE: [ExportFormat; 3] =
+    [ExportFormat::Graphml, ExportFormat::Gexf, ExportFormat::Csv];
+
+fn export_whole_label(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Graphml => "Graph as GraphML, the whole atlas…",
+        ExportFormat::Gexf => "Graph as GEXF, the whole atlas…",
+        ExportFormat::Csv => "Actors, relations, events as CSV, the whole atlas…",
         ExportFormat::Json => "Whole atlas as JSON…",
     }
 }
