@@ -80,6 +80,39 @@ fn the_export_dialog_saves_a_captioned_full_hd_png_whatever_the_window_size() {
     );
 }
 
+#[test]
+fn the_export_dialog_saves_the_network_as_svg_with_its_caption() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("print.svg");
+    let mut harness = common::harness_with(FixedDialogs {
+        save: Some(out.clone()),
+        ..FixedDialogs::default()
+    });
+    harness.state_mut().send(Command::Run(Verb::ExportPicture));
+    harness.run_steps(3);
+    harness.get_by_label("SVG (print)").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save picture…").click();
+    let saved = step_until(&mut harness, |app| status(app).starts_with("Saved"));
+    assert!(saved, "status: {}", status(harness.state()));
+    let svg = std::fs::read_to_string(&out).expect("written");
+    let title = harness
+        .state()
+        .state
+        .dataset
+        .graph
+        .atlas()
+        .meta
+        .title
+        .clone();
+    assert!(svg.starts_with("<?xml"), "an SVG document");
+    assert!(
+        svg.contains(&format!("<title>{title}</title>")),
+        "the caption's title"
+    );
+    assert!(svg.matches("<circle").count() > 100, "the network's nodes");
+}
+
 /// Sends `command` and waits for the status line to say the export was cancelled.
 fn cancelled_after(harness: &mut Harness<'static, atlas::ui::app::AtlasApp>, command: Command) {
     harness.state_mut().state.status = None;

@@ -1,6 +1,6 @@
 //! Every size works: at 800×600 the side panels give way so the canvas keeps at least half
 //! the width, and nothing floating (legend, view controls, map controls) lies over a side
-//! panel; in presentation at 1024×768 and 1280×720 the toolbar's last control and the
+//! panel or over another; in presentation at 1024×768 and 1280×720 the toolbar's last control and the
 //! "as of" texts lie inside the window.
 
 // Test code may panic on what it controls: a panic is how a test fails.
@@ -42,8 +42,15 @@ fn floating_rects(harness: &Harness<'static, AtlasApp>) -> Vec<(String, Rect)> {
 }
 
 fn check_800_by_600(canvas: Canvas) {
+    check_small(canvas, false);
+}
+
+fn check_small(canvas: Canvas, presenting: bool) {
     let mut harness = sized(800.0, 600.0);
     harness.state_mut().send(Command::SetCanvas(canvas));
+    harness
+        .state_mut()
+        .send(Command::SetPresentation(presenting));
     harness.run_steps(4);
     let shown = harness.state().shown_rects().clone();
     let canvas_rect = shown.canvas.expect("the canvas was drawn");
@@ -55,7 +62,13 @@ fn check_800_by_600(canvas: Canvas) {
     assert!(!shown.side.is_empty(), "the side panels still show");
     let floating = floating_rects(&harness);
     assert!(!floating.is_empty(), "{canvas:?}: something floats");
-    for (name, area) in &floating {
+    for (i, (name, area)) in floating.iter().enumerate() {
+        for (other, other_area) in &floating[i + 1..] {
+            assert!(
+                !overlap(*area, *other_area),
+                "{canvas:?}: {name} at {area:?} overlaps {other} at {other_area:?}"
+            );
+        }
         for side in &shown.side {
             assert!(
                 !overlap(*area, *side),
@@ -96,6 +109,12 @@ fn the_canvas_keeps_half_the_width_at_common_sizes() {
             );
         }
     }
+}
+
+#[test]
+fn presentation_at_800_by_600_keeps_half_the_width_and_nothing_floats_over_a_panel() {
+    check_small(Canvas::Network, true);
+    check_small(Canvas::Map, true);
 }
 
 #[test]

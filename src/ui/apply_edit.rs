@@ -79,6 +79,10 @@ impl AppState {
         let graph = Arc::clone(&self.dataset.graph);
         self.dataset.generation += 1;
         self.dataset.mark_edited();
+        if self.dataset.history.is_saved() {
+            // Undone (or redone) back to what the file holds: nothing is unsaved.
+            self.dataset.mark_saved();
+        }
         // A found path and "what changed" name graph indices of the old graph.
         self.view.path = FoundPath::default();
         self.view.changes = None;
@@ -147,7 +151,12 @@ mod tests {
         s.apply(Command::Undo);
         assert_eq!(s.dataset.graph.node_count(), 2);
         assert_eq!(s.status.as_deref(), Some("Undone: add actor C."));
+        assert!(
+            !s.dataset.is_unsaved(),
+            "undone back to what the file holds"
+        );
         s.apply(Command::Redo);
+        assert!(s.dataset.is_unsaved());
         assert_eq!(s.dataset.graph.node_count(), 3);
         assert!(s.status.as_deref().is_some_and(|m| m.starts_with("Redone")));
     }

@@ -94,6 +94,14 @@ pub enum Command {
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).
     SaveText(SaveText),
+    /// A save of the atlas ended (handled by the app, see `save.rs`).
+    Saved(super::save::SaveOutcome),
+    /// The answer to "save the changes first?" (handled by the app).
+    Unsaved(super::unsaved::GuardAnswer),
+    /// The launch check of the recovery file: edits to offer, or none (handled by the app).
+    RecoveryChecked(Option<Box<super::unsaved::RecoveryOffer>>),
+    /// Recover (true) or discard (false) the offered edits (handled by the app).
+    Recover(bool),
     /// Change the atlas by this edit, undoably (see `apply_edit.rs`).
     ApplyEdit(Box<crate::edit::Edit>),
     /// Undo the last edit.
@@ -104,14 +112,6 @@ pub enum Command {
     EditRecord(EditTarget),
     /// Open the story editor on this story (by index); none starts a new story.
     EditStory(Option<usize>),
-    /// A save of the atlas ended (handled by the app, see `save.rs`).
-    Saved(super::save::SaveOutcome),
-    /// The answer to "save the changes first?" (handled by the app).
-    Unsaved(super::unsaved::GuardAnswer),
-    /// The launch check of the recovery file: edits to offer, or none (handled by the app).
-    RecoveryChecked(Option<Box<super::unsaved::RecoveryOffer>>),
-    /// Recover (true) or discard (false) the offered edits (handled by the app).
-    Recover(bool),
 }
 
 /// A text file to save: what it is (for the status line), a suggested name, its contents.
@@ -137,12 +137,12 @@ pub enum Request {
     ScrollToTerm(String),
     /// Put the keyboard focus in the search field.
     FocusSearch,
+    /// Set "What changed" to compare these two dates (a range dragged on the timeline).
+    CompareDates(PartialDate, PartialDate),
     /// Open this record in the record editor.
     EditRecord(EditTarget),
     /// Open this story (none: a new one) in the story editor.
     EditStory(Option<usize>),
-    /// Set "What changed" to compare these two dates (a range dragged on the timeline).
-    CompareDates(PartialDate, PartialDate),
 }
 
 /// A dataset that could not be opened, shown in the problems window.

@@ -42,24 +42,22 @@ pub struct Dataset {
     pub failure: Option<LoadFailure>,
     /// Bumped whenever the graph is replaced, so views can drop their caches.
     pub generation: u64,
-    /// Bumped only when another dataset is loaded, not by an edit: views that can carry their
-    /// state across an edit (the network's positions) keep it while this stays the same.
-    pub lineage: u64,
-    /// The edits made since loading, for undo and redo.
-    pub history: History,
     /// Edits made so far (never reset, so a count names one moment of one dataset).
     edits: u64,
     /// The edit count the file on disk holds (as loaded or last saved).
     saved_edits: u64,
-    /// Bumped each time another dataset is opened, so that a save that finishes after it
-    /// cannot mark the new one saved.
-    opened: u64,
+    /// Bumped only when another dataset is loaded, not by an edit: views that can carry their
+    /// state across an edit (the network's positions) keep it while this stays the same, and
+    /// a save that finishes after another dataset was opened cannot mark that one saved.
+    pub lineage: u64,
+    /// The edits made since loading, for undo and redo.
+    pub history: History,
 }
 
 /// One moment of one dataset, to tell whether what a background save wrote is still current.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SavePoint {
-    pub opened: u64,
+    pub lineage: u64,
     pub edits: u64,
 }
 
@@ -72,11 +70,10 @@ impl Dataset {
             warnings: loaded.warnings,
             failure: None,
             generation: 0,
-            lineage: 0,
-            history: History::new(),
             edits: 0,
             saved_edits: 0,
-            opened: 0,
+            lineage: 0,
+            history: History::new(),
         }
     }
 
@@ -90,7 +87,6 @@ impl Dataset {
         self.generation += 1;
         self.lineage += 1;
         self.history.clear();
-        self.opened += 1;
         self.saved_edits = self.edits;
     }
 
@@ -112,7 +108,7 @@ impl Dataset {
     /// This moment, to hand to a background save.
     pub fn save_point(&self) -> SavePoint {
         SavePoint {
-            opened: self.opened,
+            lineage: self.lineage,
             edits: self.edits,
         }
     }
@@ -121,10 +117,14 @@ impl Dataset {
     /// Edits made while it was writing stay unsaved. Returns false (and changes nothing) when
     /// another dataset was opened since.
     pub fn saved_as(&mut self, path: PathBuf, point: SavePoint) -> bool {
-        if point.opened != self.opened {
+        if point.lineage != self.lineage {
             return false;
         }
         self.saved_edits = point.edits;
+        if point.edits == self.edits {
+            // Undo and redo can then tell when they come back to what the file holds.
+            self.history.mark_saved();
+        }
         self.origin = path.display().to_string();
         self.source = DatasetSource::File(path);
         true

@@ -116,7 +116,12 @@ pub fn network_controls(
     pinned: usize,
     out: &mut Vec<Command>,
 ) -> bool {
-    let mut release = false;
+    // On a narrow canvas the controls stack in a column rather than run over the legend
+    // (folded, it takes the top-left corner) or out of the canvas. The width of the row is
+    // measured when it is drawn as a row.
+    let row_id = egui::Id::unique("network-controls-row-width");
+    let row_width = ui.data(|d| d.get_temp::<f32>(row_id));
+    let stacked = row_width.is_some_and(|w| w > (rect.width() - 140.0).max(120.0));
     egui::Area::new(egui::Id::unique(NETWORK_CONTROLS))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
@@ -126,42 +131,47 @@ pub fn network_controls(
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    // On a narrow canvas the controls wrap rather than run over the legend
-                    // (folded, it takes the top-left corner) or out of the canvas.
-                    ui.set_max_width((rect.width() - 140.0).max(120.0));
-                    ui.horizontal_wrapped(|ui| {
-                        verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
-                        if pinned > 0 {
-                            release = ui
-                                .button(format!("Release {pinned} pinned"))
-                                .on_hover_text("Let the nodes you dragged into place move again")
-                                .clicked();
-                        }
-                        let mut ego = state.prefs.ego_only;
-                        let has_selection = state.selected_actor().is_some();
-                        let toggle = ui
-                            .add_enabled(
-                                has_selection,
-                                egui::Checkbox::new(&mut ego, "Ego network"),
-                            )
-                            .on_hover_text(
-                                "Show only the selection and its neighbours (double-click a node)",
-                            );
-                        if toggle.changed() {
-                            out.push(Command::SetEgoOnly(ego));
-                        }
-                        let mut depth = state.prefs.ego_depth;
-                        let slider = ui.add_enabled(
-                            has_selection && ego,
-                            egui::Slider::new(&mut depth, 1..=3).text("depth"),
-                        );
-                        if slider.changed() {
-                            out.push(Command::SetEgoDepth(depth));
-                        }
-                        ghost_toggle(ui, state, out);
-                    });
-                });
-        });
+                    if stacked {
+                        ui.vertical(|ui| control_widgets(ui, state, pinned, out))
+                            .inner
+                    } else {
+                        let row = ui.horizontal(|ui| control_widgets(ui, state, pinned, out));
+                        ui.data_mut(|d| d.insert_temp(row_id, row.response.rect.width()));
+                        row.inner
+                    }
+                })
+                .inner
+        })
+        .inner
+}
+
+/// The widgets of [`network_controls`], in the layout it chose; true asks to release pins.
+fn control_widgets(ui: &mut Ui, state: &AppState, pinned: usize, out: &mut Vec<Command>) -> bool {
+    verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
+    let mut release = false;
+    if pinned > 0 {
+        release = ui
+            .button(format!("Release {pinned} pinned"))
+            .on_hover_text("Let the nodes you dragged into place move again")
+            .clicked();
+    }
+    let mut ego = state.prefs.ego_only;
+    let has_selection = state.selected_actor().is_some();
+    let toggle = ui
+        .add_enabled(has_selection, egui::Checkbox::new(&mut ego, "Ego network"))
+        .on_hover_text("Show only the selection and its neighbours (double-click a node)");
+    if toggle.changed() {
+        out.push(Command::SetEgoOnly(ego));
+    }
+    let mut depth = state.prefs.ego_depth;
+    let slider = ui.add_enabled(
+        has_selection && ego,
+        egui::Slider::new(&mut depth, 1..=3).text("depth"),
+    );
+    if slider.changed() {
+        out.push(Command::SetEgoDepth(depth));
+    }
+    ghost_toggle(ui, state, out);
     release
 }
 

@@ -15,6 +15,14 @@ pub fn chooser(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.label("This dataset has no stories.");
     }
     ui.set_max_width(420.0);
+    // A long list scrolls inside the window (800×600) instead of running off its bottom.
+    let room = (ui.ctx().content_rect().height() - 80.0).max(120.0);
+    egui::ScrollArea::vertical()
+        .max_height(room)
+        .show(ui, |ui| story_list(ui, stories, out));
+}
+
+fn story_list(ui: &mut Ui, stories: &[Story], out: &mut Vec<Command>) {
     for (i, s) in stories.iter().enumerate() {
         if ui.button(&s.title).on_hover_text(&s.summary).clicked() {
             out.push(Command::StartStory(i));

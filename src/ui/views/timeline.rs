@@ -28,12 +28,12 @@ pub struct TimelineView {
     dragging_cursor: bool,
     /// The years the plot showed last frame, for Play to start from its left edge.
     shown: Option<(f64, f64)>,
-    /// Where (as a fractional year) the context menu was opened, for "New event on …".
-    context_year: Option<f64>,
     /// A Shift+drag under way: the years where it started and where it is now.
     range: Option<(f64, f64)>,
     /// Last frame's plot transform, so tests can point at a year.
     transform: Option<egui_plot::PlotTransform>,
+    /// Where (as a fractional year) the context menu was opened, for "New event on …".
+    context_year: Option<f64>,
 }
 
 /// The events on show, in lanes by kind, for one frame.

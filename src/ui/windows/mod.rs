@@ -34,9 +34,9 @@ pub const PATH_FINDER: &str = "path-finder";
 pub const CENTRALITY: &str = "centrality";
 pub const HELP: &str = "help";
 pub const WHAT_CHANGED: &str = "what-changed";
+pub const EXPORT_PICTURE: &str = "export-picture";
 pub const RECORD_EDITOR: &str = "record-editor";
 pub const STORY_EDITOR: &str = "story-editor";
-pub const EXPORT_PICTURE: &str = "export-picture";
 
 /// A window that floats over the atlas.
 pub trait AtlasWindow {
@@ -65,9 +65,9 @@ pub fn all() -> Vec<Box<dyn AtlasWindow>> {
         Box::new(PathFinder::default()),
         Box::new(CentralityWindow::default()),
         Box::new(WhatChangedWindow::default()),
+        Box::new(ExportPictureWindow::default()),
         Box::new(RecordEditor::default()),
         Box::new(StoryEditor::default()),
-        Box::new(ExportPictureWindow::default()),
     ]
 }
 

@@ -57,12 +57,6 @@ pub struct NetworkView {
     keep_framed: bool,
     /// Screen rectangle of the last frame, for fits requested from outside the view.
     last_rect: Option<Rect>,
-    /// The actor of each position, and the dataset they belong to, so that an edit carries
-    /// positions over by id (`carry.rs`).
-    ids: Vec<String>,
-    lineage: Option<u64>,
-    /// The actor the context menu was opened on (none: the background).
-    context_node: Option<String>,
     /// What floats over the canvas (legend, view controls), as of the last frame: no label
     /// is placed there.
     obstacles: Vec<Rect>,
@@ -72,6 +66,12 @@ pub struct NetworkView {
     ego: Option<ego::EgoLayout>,
     /// Nodes easing into or out of the ego layout.
     tween: Option<ego::Tween>,
+    /// The actor of each position, and the dataset they belong to, so that an edit carries
+    /// positions over by id (`carry.rs`).
+    ids: Vec<String>,
+    lineage: Option<u64>,
+    /// The actor the context menu was opened on (none: the background).
+    context_node: Option<String>,
 }
 
 impl NetworkView {
