@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::edit::Edit;
+use crate::model::Relation;
 
 use super::command::{Command, Request};
 use super::state::AppState;
@@ -36,12 +37,13 @@ impl AppState {
 
     fn apply_edit(&mut self, edit: Edit) {
         let label = edit.label().to_string();
+        let relation = self.selected_relation();
         let history = &mut self.dataset.history;
         // In place when no background job holds the graph (an export); else on a copy.
         let graph = Arc::make_mut(&mut self.dataset.graph);
         match graph.edit(|atlas| history.apply(atlas, edit)) {
             Ok(()) => {
-                self.show_edited();
+                self.show_edited(relation);
                 self.status = Some(format!("Done: {label}."));
             }
             Err(e) => self.status = Some(format!("Not done: {label}: {e}")),
@@ -49,6 +51,7 @@ impl AppState {
     }
 
     fn undo_or_redo(&mut self, undo: bool) {
+        let relation = self.selected_relation();
         let history = &mut self.dataset.history;
         let graph = Arc::make_mut(&mut self.dataset.graph);
         let result = graph.edit(|atlas| {
@@ -65,7 +68,7 @@ impl AppState {
         };
         self.status = Some(match result {
             Ok(Some(label)) => {
-                self.show_edited();
+                self.show_edited(relation);
                 format!("{done}: {label}.")
             }
             Ok(None) => nothing.to_string(),
@@ -73,10 +76,37 @@ impl AppState {
         });
     }
 
+    /// The selected relation as a record: relations are selected by index, and an edit that
+    /// adds or removes one before it moves it.
+    fn selected_relation(&self) -> Option<(usize, Relation)> {
+        match self.view.selection {
+            Some(Selection::Relation(i)) => {
+                let relation = self.dataset.graph.atlas().relations.get(i)?;
+                Some((i, relation.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// Puts the edited atlas on show: a new generation (views drop their caches), the
-    /// selection and the story kept where they still exist, the filtered views recomputed.
-    fn show_edited(&mut self) {
+    /// selection (a relation followed to its new index) and the story kept where they still
+    /// exist, the filtered views recomputed.
+    fn show_edited(&mut self, relation: Option<(usize, Relation)>) {
         let graph = Arc::clone(&self.dataset.graph);
+        if let Some((old, r)) = relation {
+            let relations = &graph.atlas().relations;
+            // Where it went; or, edited in place, still there between the same two actors.
+            let same_ends = |i: &usize| {
+                relations
+                    .get(*i)
+                    .is_some_and(|x| (&x.from, &x.to) == (&r.from, &r.to))
+            };
+            let now = relations
+                .iter()
+                .position(|x| *x == r)
+                .or(Some(old).filter(same_ends));
+            self.view.selection = now.map(Selection::Relation);
+        }
         self.dataset.generation += 1;
         self.dataset.mark_edited();
         if self.dataset.history.is_saved() {
@@ -185,5 +215,34 @@ mod tests {
         assert_eq!(s.status.as_deref(), Some("Nothing to undo."));
         assert_eq!(s.dataset.graph.node_count(), 2);
         assert!(!s.dataset.is_unsaved());
+    }
+
+    #[test]
+    fn a_selected_relation_is_followed_when_an_edit_moves_it() {
+        let mut s = state();
+        let atlas = s.dataset.graph.atlas().clone();
+        let mut other = atlas.relations[0].clone();
+        (other.from, other.to) = (other.to.clone(), other.from.clone());
+        other.kind = crate::model::RelationKind::PartnersWith;
+        s.apply(Command::Select(Selection::Relation(0)));
+        // The new relation goes last; then the selected one is removed and put back by undo.
+        let add = Edit::add(&atlas, Record::Relation(other));
+        s.apply(Command::ApplyEdit(Box::new(add)));
+        let remove = Edit::remove(s.dataset.graph.atlas(), List::Relations, 0).expect("exists");
+        s.apply(Command::ApplyEdit(Box::new(remove)));
+        assert_eq!(
+            s.view.selection, None,
+            "gone, not swapped for the relation now at its index"
+        );
+        s.apply(Command::Select(Selection::Relation(0)));
+        s.apply(Command::Undo);
+        let selected = match s.view.selection {
+            Some(Selection::Relation(i)) => s.dataset.graph.atlas().relations.get(i).cloned(),
+            _ => None,
+        };
+        assert_eq!(
+            selected.map(|r| r.kind),
+            Some(crate::model::RelationKind::PartnersWith)
+        );
     }
 }

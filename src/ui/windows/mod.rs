@@ -134,6 +134,16 @@ pub fn show(
     }
 }
 
+/// How tall an editor's scrolling fields may be: what is left below them in the window's
+/// screen, less a row of buttons, so Apply stays in sight wherever the window was placed
+/// (800×600 included); never less than a few fields.
+pub fn room_for_fields(ui: &Ui) -> f32 {
+    const BUTTONS: f32 = 64.0;
+    let screen = ui.ctx().content_rect();
+    let left = screen.bottom() - ui.cursor().top() - BUTTONS;
+    left.clamp(120.0, screen.height() * 0.7)
+}
+
 /// The window called `name`, as its concrete type (tests).
 pub fn find<'a, T: 'static>(
     windows: &'a mut [Box<dyn AtlasWindow>],

@@ -147,7 +147,7 @@ impl RecordEditor {
         for message in form.errors.elsewhere(form.draft.fields()) {
             ui.label(RichText::new(format!("⚠ {message}")).color(palette.error()));
         }
-        let max_height = (ui.ctx().content_rect().height() * 0.62).max(160.0);
+        let max_height = super::room_for_fields(ui);
         let Form { draft, errors, .. } = form;
         egui::ScrollArea::vertical()
             .max_height(max_height)

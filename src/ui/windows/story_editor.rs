@@ -204,7 +204,7 @@ impl AtlasWindow for StoryEditor {
             ui.label(RichText::new(format!("⚠ {message}")).color(palette.error()));
         }
         let graph = std::sync::Arc::clone(&state.dataset.graph);
-        let max_height = (ui.ctx().content_rect().height() * 0.6).max(160.0);
+        let max_height = super::room_for_fields(ui);
         let errors = std::mem::take(&mut self.errors);
         egui::ScrollArea::vertical()
             .max_height(max_height)

@@ -103,6 +103,8 @@ impl super::NetworkView {
             super::layout_state::Layout::resume(self.ends.clone(), params, positions, pinned);
         self.dragging = None;
         self.hovered = None;
+        // The ego layout holds node indices of the old graph; it is laid out again if on.
+        self.drop_ego();
         self.remember_ids(state);
         true
     }
