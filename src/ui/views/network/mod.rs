@@ -236,7 +236,20 @@ impl NetworkView {
 
     /// Starts, changes or ends the ego layout; a new ego set is framed as it arrives.
     fn follow_ego_camera(&mut self, state: &AppState, rect: Rect, now: f64) {
+        let had_ego = self.ego.is_some();
         self.follow_ego(state);
+        if had_ego && self.ego.is_none() {
+            // Leaving the ego network shows the whole network again, as Fit would: the
+            // camera must not stay zoomed on a neighbourhood that no longer stands apart.
+            let shown: Vec<usize> = (0..state.view.visible.nodes.len())
+                .filter(|&i| state.view.visible.nodes[i])
+                .collect();
+            if !shown.is_empty() {
+                self.move_to(rect, &shown, now);
+                self.framed = shown;
+                self.keep_framed = true;
+            }
+        }
         if self.poll_ego()
             && let Some(nodes) = self.ego_set_nodes().map(<[usize]>::to_vec)
         {
