@@ -42,6 +42,9 @@ pub struct NetworkView {
     positions: Vec<[f32; 2]>,
     /// Edge endpoints in edge-index order.
     ends: Vec<(u32, u32)>,
+    /// Each edge's relation kind, in edge-index order: the edge pass reads this small array
+    /// instead of every relation record (200,000 of them in the synthetic atlas) each frame.
+    kinds: Vec<crate::model::RelationKind>,
     degree: Vec<u32>,
     /// Nodes by label priority (most linked first).
     label_order: Vec<u32>,
@@ -96,6 +99,7 @@ impl NetworkView {
             generation: self.generation,
             positions: self.positions.clone(),
             ends: self.ends.clone(),
+            kinds: self.kinds.clone(),
             degree: self.degree.clone(),
             label_order: self.label_order.clone(),
             camera: self.camera,
@@ -160,6 +164,7 @@ impl NetworkView {
         let graph = &state.dataset.graph;
         self.generation = Some(state.dataset.generation);
         self.ends = graph.edge_ends();
+        self.kinds = graph.edges().map(|e| graph.relation(e).kind).collect();
         self.degree = vec![0; graph.node_count()];
         for &(a, b) in &self.ends {
             self.degree[a as usize] += 1;

@@ -110,9 +110,11 @@ pub fn edge_mesh(scene: &Scene) -> Mesh {
     mesh
 }
 
-/// Nodes on screen, faded ones first so the live graph draws on top.
+/// Nodes on screen, faded ones first so the live graph draws on top. Handed to the painter
+/// in one batch: adding 20,000 shapes one by one takes the context's lock 20,000 times.
 pub fn paint_nodes(painter: &Painter, scene: &Scene) {
     let view = scene.rect.expand(10.0);
+    let mut shapes = Vec::new();
     for pass in [NodeLook::Faded, NodeLook::Normal, NodeLook::Highlighted] {
         for (i, &look) in scene.looks.iter().enumerate() {
             if look != pass {
@@ -127,12 +129,14 @@ pub fn paint_nodes(painter: &Painter, scene: &Scene) {
                 NodeLook::Faded => scene.palette.ghost(scene.colours[i]),
                 _ => scene.colours[i],
             };
-            painter.circle_filled(p, r, colour);
+            shapes.push(Shape::circle_filled(p, r, colour));
             if look == NodeLook::Highlighted {
-                painter.circle_stroke(p, r + 2.5, Stroke::new(2.0, scene.palette.highlight()));
+                let ring = Stroke::new(2.0, scene.palette.highlight());
+                shapes.push(Shape::circle_stroke(p, r + 2.5, ring));
             }
         }
     }
+    painter.extend(shapes);
 }
 
 /// Labels without overlaps (see [`crate::layout::labels`]): first every node of

@@ -203,26 +203,28 @@ impl NetworkView {
                     return None;
                 }
                 let exists = state.view.visible.edges[e];
-                let index = graph.graph()[EdgeIndex::new(e)];
+                // The relation's index only matters while "What changed" marks some.
+                let index = || graph.graph()[EdgeIndex::new(e)];
+                let marked = |set: &HashSet<usize>| !set.is_empty() && set.contains(&index());
                 // "What changed" shows what ended as ghosts even when ghosts are off.
-                if !exists && !state.prefs.show_ghosts && !ended.contains(&index) {
+                if !exists && !state.prefs.show_ghosts && !marked(&ended) {
                     return None;
                 }
-                let relation = graph.relation(EdgeIndex::new(e));
+                let kind = self.kinds[e];
                 let touches = |n: Option<u32>| n.is_some_and(|n| n == a || n == b);
                 let (colour, width) = if path_edges.contains(&e) {
                     (palette.highlight(), 3.5)
-                } else if begun.contains(&index) {
+                } else if marked(&begun) {
                     (palette.highlight(), 2.5)
                 } else if !exists {
-                    (palette.ghost(palette.edge(relation.kind)), 1.0)
+                    (palette.ghost(palette.edge(kind)), 1.0)
                 } else if touches(selected) || touches(hovered) {
                     (palette.highlight().gamma_multiply(0.8), 2.0)
                 } else {
-                    (palette.edge(relation.kind), 1.0)
+                    (palette.edge(kind), 1.0)
                 };
                 let width = if far_out && width <= 1.0 { 0.5 } else { width };
-                Some((a, b, colour, width, relation.kind.is_directed()))
+                Some((a, b, colour, width, kind.is_directed()))
             })
             .collect()
     }
