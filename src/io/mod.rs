@@ -14,6 +14,7 @@ mod graphml;
 mod guard;
 mod json;
 mod recovery;
+mod ron_text;
 mod scope;
 mod stale;
 mod tables;
