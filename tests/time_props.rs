@@ -202,6 +202,11 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(&visible.edges, &edges);
+        // The network's path while the date moves: only the date applied over the view at
+        // every date, from the graph's span index.
+        let filter = ViewFilter::default().at(Some(on));
+        let moved = filter.apply_over(&graph, &filter.timeless().apply(&graph));
+        prop_assert_eq!(&moved, &visible);
     }
 
     #[test]

@@ -9,22 +9,9 @@ use std::path::PathBuf;
 
 use atlas::ui::app::AtlasApp;
 use atlas::ui::view_state::Selection;
-use common::{FixedDialogs, harness, harness_with, step_until};
+use common::{FixedDialogs, harness, harness_with, search_and_pick, step_until};
 use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
-
-fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text(text);
-    harness.run_steps(2);
-    harness.key_press(Key::Enter);
-    harness.run_steps(3);
-}
 
 #[test]
 fn search_tolerates_a_typo_and_selects_the_actor() {

@@ -4,25 +4,10 @@
 
 mod common;
 
-use atlas::ui::app::AtlasApp;
 use atlas::ui::brief::BriefOf;
 use atlas::ui::verbs::Verb;
-use common::{FixedDialogs, harness_with, status, step_until};
-use eframe::egui::{Key, accesskit::Role};
-use egui_kittest::{Harness, kittest::Queryable};
-
-fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text(text);
-    harness.run_steps(2);
-    harness.key_press(Key::Enter);
-    harness.run_steps(3);
-}
+use common::{FixedDialogs, harness_with, search_and_pick, status, step_until};
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn briefing_for_the_selection_writes_the_selected_actors_pdf() {

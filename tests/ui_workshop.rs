@@ -9,22 +9,11 @@ mod common;
 use atlas::ui::app::AtlasApp;
 use atlas::ui::export::CANCELLED;
 use atlas::ui::view_state::Selection;
-use common::{FixedDialogs, build, harness, harness_with, status, step_until};
+use common::{FixedDialogs, build, harness, harness_with, status, step_until, type_in_search};
 use eframe::egui::{
     Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, accesskit::Role, vec2,
 };
 use egui_kittest::{Harness, kittest::Queryable};
-
-fn type_in_search(harness: &mut Harness<'static, AtlasApp>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Search")
-        .type_text(text);
-    harness.run_steps(3);
-}
 
 fn selected(harness: &Harness<'static, AtlasApp>) -> Option<Selection> {
     harness.state().state.view.selection.clone()

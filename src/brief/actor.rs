@@ -4,7 +4,7 @@
 use petgraph::graph::NodeIndex;
 
 use crate::graph::{Direction, neighbours};
-use crate::model::{Actor, ActorKind, RelationKind};
+use crate::model::{Actor, ActorKind, Event, RelationKind};
 
 use super::doc::{Block, Column, Inline, Table};
 use super::figure::ego_figure;
@@ -186,7 +186,12 @@ fn events(ctx: &mut Ctx<'_>, node: NodeIndex) {
         return;
     }
     ctx.heading("Events");
-    let rows = happened
+    push_events(ctx, happened);
+}
+
+/// Adds the table of `events` (date, kind, title with its citation) used by every briefing.
+pub(super) fn push_events<'e>(ctx: &mut Ctx<'e>, events: impl IntoIterator<Item = &'e Event>) {
+    let rows = events
         .into_iter()
         .map(|e| {
             let cite = ctx.cites.cite(&e.sources);
@@ -200,8 +205,8 @@ fn events(ctx: &mut Ctx<'_>, node: NodeIndex) {
     ctx.blocks.push(Block::Table(event_table(rows)));
 }
 
-/// The three-column table of dated events used by every briefing.
-pub(super) fn event_table(rows: Vec<Vec<Vec<Inline>>>) -> Table {
+/// The three-column table of dated events.
+fn event_table(rows: Vec<Vec<Vec<Inline>>>) -> Table {
     let column = |title: &str, share: f32| Column {
         title: title.to_string(),
         share,

@@ -8,8 +8,8 @@ use petgraph::graph::NodeIndex;
 use crate::graph::{Direction, neighbours};
 use crate::model::{Actor, ActorKind, RelationKind};
 
-use super::actor::{event_table, kind_label};
-use super::doc::{Block, Inline};
+use super::actor::{kind_label, push_events};
+use super::doc::Inline;
 use super::{BriefError, Ctx};
 
 /// Writes the region's sections; returns the title and subtitle.
@@ -164,16 +164,5 @@ fn timeline(ctx: &mut Ctx<'_>, set: &[NodeIndex]) {
     }
     events.sort_by_key(|e| e.date);
     ctx.heading(format!("Timeline ({} events)", events.len()));
-    let rows = events
-        .into_iter()
-        .map(|e| {
-            let cite = ctx.cites.cite(&e.sources);
-            vec![
-                vec![Inline::Text(e.date.to_string())],
-                vec![Inline::text(e.kind.label())],
-                vec![Inline::Text(e.title.clone()), cite],
-            ]
-        })
-        .collect();
-    ctx.blocks.push(Block::Table(event_table(rows)));
+    push_events(ctx, events);
 }

@@ -323,7 +323,9 @@ fn bench_load(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
 }
 
 fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
-    use crate::map::{ColourMode, CountryActors, EMBEDDED, WorldMap, colour};
+    use crate::map::{
+        ColourMode, CountryActors, EMBEDDED, Placement, WorldMap, colour, post_markers,
+    };
     let mut load_ms = Vec::new();
     let mut map = None;
     for _ in 0..runs {
@@ -351,6 +353,7 @@ fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
         colour_ms.push(ms(t));
         drop(c);
     }
+    let placed = Placement::of(&post_markers(&graph, &countries, &map, &visible));
     drop(countries);
     let loaded = crate::graph::LoadedGraph {
         graph,
@@ -371,6 +374,8 @@ fn bench_map(runs: usize, frames: usize) -> Result<ExitCode, String> {
             "load_median_ms": median(load_ms),
             "resolve_ms": resolve_ms,
             "colour_median_ms": median(colour_ms),
+            "posts_at_city": placed.at_city,
+            "posts_at_country": placed.at_country,
             "frames": frame.build_ms.len(), "width": 1920, "height": 1080,
             "frame_median_ms": frame.median_total_ms(),
             "build_median_ms": median(frame.build_ms.clone()),

@@ -64,9 +64,6 @@ pub fn run(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
         undo_ms.push(ms(undone));
         total_ms.push(ms(start));
     }
-    let save = Instant::now();
-    let text = ron::ser::to_string(graph.atlas()).map_err(|e| e.to_string())?;
-    let serialise_ms = ms(save);
     out!(
         "{}",
         json!({
@@ -78,8 +75,6 @@ pub fn run(size: SynthSize, runs: usize) -> Result<ExitCode, String> {
             "apply_and_show_ms": median(apply_ms),
             "undo_and_show_ms": median(undo_ms),
             "edit_and_undo_shown_ms": median(total_ms),
-            "serialise_ms": serialise_ms,
-            "bytes": text.len(),
         })
     );
     Ok(ExitCode::SUCCESS)

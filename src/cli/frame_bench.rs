@@ -25,7 +25,66 @@ pub struct FrameReport {
     pub layout_iterations: u32,
 }
 
+/// One frame's cost: egui building it (our painter) and tessellating it.
+pub struct FrameTiming {
+    pub build_ms: f64,
+    pub tessellate_ms: f64,
+    pub triangles: usize,
+}
+
+/// Builds one 1920×1080 frame with `paint` filling a frameless central panel, tessellates it,
+/// and says how long each took. Shared by the network and map benches so they measure alike.
+pub fn time_frame(ctx: &egui::Context, paint: impl FnMut(&mut egui::Ui)) -> FrameTiming {
+    let mut paint = paint;
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0))),
+        ..RawInput::default()
+    };
+    let t0 = Instant::now();
+    let mut out = ctx.run_ui(input, |ui| {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| paint(ui));
+    });
+    let t1 = Instant::now();
+    let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    let t2 = Instant::now();
+    // Unapplied texture deltas would panic on drop in debug builds.
+    out.textures_delta.clear();
+    FrameTiming {
+        build_ms: (t1 - t0).as_secs_f64() * 1000.0,
+        tessellate_ms: (t2 - t1).as_secs_f64() * 1000.0,
+        triangles: primitives
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.indices.len() / 3,
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum(),
+    }
+}
+
 impl FrameReport {
+    /// An empty report for a graph of this size.
+    pub fn new(nodes: usize, edges: usize) -> Self {
+        Self {
+            nodes,
+            edges,
+            move_date_ms: Vec::new(),
+            build_ms: Vec::new(),
+            tessellate_ms: Vec::new(),
+            triangles: 0,
+            layout_iterations: 0,
+        }
+    }
+
+    /// Adds one measured frame.
+    pub fn record(&mut self, timing: FrameTiming) {
+        self.build_ms.push(timing.build_ms);
+        self.tessellate_ms.push(timing.tessellate_ms);
+        self.triangles = timing.triangles;
+    }
+
     pub fn median_total_ms(&self) -> f64 {
         let totals: Vec<f64> = self
             .build_ms
@@ -63,19 +122,10 @@ pub fn measure(atlas: Atlas, frames: usize, moving_date: bool) -> FrameReport {
         dark: true,
         high_contrast: false,
     };
-    let input = || RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0))),
-        ..RawInput::default()
-    };
     let (first_year, last_year) = state.time_range();
     let mut report = FrameReport {
-        nodes: graph.node_count(),
-        edges: graph.edge_count(),
-        move_date_ms: Vec::new(),
-        build_ms: Vec::new(),
-        tessellate_ms: Vec::new(),
-        triangles: 0,
         layout_iterations: layout.iteration(),
+        ..FrameReport::new(graph.node_count(), graph.edge_count())
     };
     for frame in 0..=frames {
         if moving_date {
@@ -84,31 +134,12 @@ pub fn measure(atlas: Atlas, frames: usize, moving_date: bool) -> FrameReport {
             state.apply(Command::SetAsOf(Some(first_year + step * frame as f64)));
             report.move_date_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         }
-        let t0 = Instant::now();
-        let mut out = ctx.run_ui(input(), |ui| {
-            egui::CentralPanel::default()
-                .frame(egui::Frame::NONE)
-                .show(ui, |ui| {
-                    let _ = view.ui(ui, &state, palette);
-                });
+        let timing = time_frame(&ctx, |ui| {
+            let _ = view.ui(ui, &state, palette);
         });
-        let t1 = Instant::now();
-        let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
-        let t2 = Instant::now();
-        // Unapplied texture deltas would panic on drop in debug builds.
-        out.textures_delta.clear();
-        if frame == 0 {
-            continue;
+        if frame > 0 {
+            report.record(timing);
         }
-        report.build_ms.push((t1 - t0).as_secs_f64() * 1000.0);
-        report.tessellate_ms.push((t2 - t1).as_secs_f64() * 1000.0);
-        report.triangles = primitives
-            .iter()
-            .map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => m.indices.len() / 3,
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum();
     }
     report
 }

@@ -10,6 +10,7 @@ mod fmt;
 mod frame_bench;
 mod map_frame_bench;
 pub(crate) mod output;
+mod render;
 mod save_bench;
 mod stats;
 
@@ -112,6 +113,10 @@ pub enum Command {
     /// A print-ready briefing with numbered citations on an actor, a region, a theme or a
     /// story, as PDF or Markdown. Prints the file written.
     Brief(brief::BriefArgs),
+    /// A picture for slides (PNG) or print (SVG, network only) of the network or the map at a
+    /// date, region, focus or story step, with a caption; no window needed. Prints the file
+    /// written.
+    Render(render::RenderArgs),
     /// Measure loading, layout or frame building; one JSON line per measurement.
     Bench {
         #[command(subcommand)]
@@ -208,6 +213,7 @@ fn execute(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief(args) => brief::run(args),
+        Command::Render(args) => render::run(args),
         Command::Diff {
             file,
             from,

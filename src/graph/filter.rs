@@ -124,6 +124,18 @@ impl ViewFilter {
     }
 }
 
+impl ViewFilter {
+    /// The same as [`ViewFilter::apply`], given `structural`, this filter's view at every date
+    /// (`self.timeless().apply(graph)`): only the date is applied, from the graph's
+    /// [`super::AsOfIndex`]. What the network uses while the date cursor moves.
+    pub fn apply_over(&self, graph: &AtlasGraph, structural: &Visible) -> Visible {
+        match self.as_of_day() {
+            Some(day) => graph.as_of_index().mask(structural, day),
+            None => structural.clone(),
+        }
+    }
+}
+
 /// Whether `span` exists on `day`; everything exists when there is no day.
 fn exists_on(span: &Span, day: Option<Day>) -> bool {
     day.is_none_or(|day| span.standing_at(day).exists())
@@ -176,6 +188,25 @@ mod tests {
         let v2023 = at(2023.0);
         assert_eq!(v2023.edge_count(), 4);
         assert!(!v2023.edges[2]);
+    }
+
+    #[test]
+    fn applying_only_the_date_over_the_structural_view_equals_applying_the_filter() {
+        let g = fixture::graph();
+        let filter = ViewFilter {
+            regions: ["west".to_string()].into(),
+            hidden_relations: [RelationKind::MemberOf].into(),
+            ..ViewFilter::default()
+        };
+        let structural = filter.timeless().apply(&g);
+        for year in [1850.0, 1990.5, 2010.0, 2019.5, 2023.0, 2100.0] {
+            let dated = ViewFilter {
+                as_of: Some(year),
+                ..filter.clone()
+            };
+            assert_eq!(dated.apply_over(&g, &structural), dated.apply(&g), "{year}");
+        }
+        assert_eq!(filter.apply_over(&g, &structural), structural);
     }
 
     #[test]

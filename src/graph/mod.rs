@@ -5,21 +5,25 @@
 //! a mask over nodes and edges rather than a removal. So indices never need to survive a
 //! removal, and the plain Vec-backed graph gives the densest memory and the fastest iteration.
 
+mod as_of;
 mod centrality;
 mod counts;
 mod diff;
 mod filter;
 mod load;
+mod path_why;
 mod paths;
 mod queries;
 pub mod search;
 pub mod time;
 
+pub use as_of::AsOfIndex;
 pub use centrality::{Centrality, betweenness, centrality, closeness, degree};
 pub use counts::{Count, family_counts, region_counts};
 pub use diff::{Changes, HolderRef, diff, diff_in};
 pub use filter::{ViewFilter, Visible};
 pub use load::{LoadedGraph, load_graph_file, load_graph_str};
+pub use path_why::{FilterPart, describe_parts, hidden_by, relaxed};
 pub use paths::{PathStep, all_shortest_paths, describe_path, shortest_path};
 pub use queries::{Direction, components, ego_network, neighbours};
 pub use time::{Day, Span, Spans, Standing, Status};
@@ -38,6 +42,8 @@ pub struct AtlasGraph {
     by_id: FastMap<String, NodeIndex>,
     /// Events touching each node, by index into `atlas.events`, in date order.
     events_of: Vec<Vec<usize>>,
+    /// Built on first use: the as-of masks while the date cursor moves.
+    as_of: std::sync::OnceLock<AsOfIndex>,
 }
 
 impl AtlasGraph {
@@ -60,7 +66,13 @@ impl AtlasGraph {
             graph,
             by_id,
             events_of,
+            as_of: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every record's span by index, for as-of masks (built once, on first use).
+    pub fn as_of_index(&self) -> &AsOfIndex {
+        self.as_of.get_or_init(|| AsOfIndex::of(self))
     }
 
     pub fn atlas(&self) -> &Atlas {

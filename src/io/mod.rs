@@ -13,10 +13,12 @@ mod gexf;
 mod graphml;
 mod guard;
 mod json;
+pub mod picture;
 mod recovery;
 mod ron_text;
 mod scope;
 mod stale;
+pub mod svg;
 mod tables;
 mod xml;
 

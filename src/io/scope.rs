@@ -27,6 +27,11 @@ impl Scope {
         }
     }
 
+    /// Whether the scope is every record at every date (an empty filter is that too).
+    pub fn is_whole(&self) -> bool {
+        self.description == WHOLE
+    }
+
     /// What `filter` shows, date included.
     pub fn of_filter(graph: &AtlasGraph, filter: &ViewFilter) -> Self {
         Self {

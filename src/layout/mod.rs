@@ -26,6 +26,8 @@
 mod barnes_hut;
 mod bench;
 mod force;
+pub mod labels;
+mod local;
 mod mix;
 mod parallel;
 mod params;
@@ -35,6 +37,7 @@ mod worker;
 
 pub use bench::bench_iterations;
 pub use force::{ForceLayout, StepStats};
+pub use local::relayout_subset;
 pub use params::LayoutParams;
 pub use quality::{
     QualityReport, bounding_box, centroid, edge_length_ratio, has_non_finite,

@@ -21,7 +21,7 @@ mod tests;
 pub use asset::{MapError, RawCountry, RawMap, RawPolygon, parse};
 pub use colour::{Activity, ColourMode, Colouring, LegendEntry, Swatch, activity, colour};
 pub use hit::{contains, in_triangle};
-pub use places::{City, GAZETTEER, PlaceMarker, cities_in, post_markers};
+pub use places::{City, GAZETTEER, PlaceMarker, Placement, cities_in, post_markers};
 pub use projection::equal_earth;
 pub use resolve::CountryActors;
 pub use world::{Bounds, CountryShape, EMBEDDED, PolygonPart, WorldMap, ring_area, triangles_area};

@@ -158,6 +158,35 @@ pub struct PlaceMarker {
     pub label: String,
     pub at: [f32; 2],
     pub nodes: Vec<NodeIndex>,
+    /// Placed at a city; `false` for posts whose city the atlas does not record (or the
+    /// gazetteer does not know), shown at their own country so that every post is on the map.
+    pub city: bool,
+}
+
+/// How the posts and offices of a set of markers are placed, each counted once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Placement {
+    pub at_city: usize,
+    pub at_country: usize,
+}
+
+impl Placement {
+    pub fn of(markers: &[PlaceMarker]) -> Self {
+        let count = |city: bool| {
+            let mut nodes: Vec<NodeIndex> = markers
+                .iter()
+                .filter(|m| m.city == city)
+                .flat_map(|m| m.nodes.iter().copied())
+                .collect();
+            nodes.sort_unstable();
+            nodes.dedup();
+            nodes.len()
+        };
+        Self {
+            at_city: count(true),
+            at_country: count(false),
+        }
+    }
 }
 
 /// Where an actor is based at the view's date: the cities named in its `BasedIn` relations in
@@ -205,7 +234,8 @@ fn places_of(
     out
 }
 
-/// Markers for the envoy posts and government offices the view shows, one per place.
+/// Markers for the envoy posts and government offices the view shows, one per place. A post
+/// with no known city on the date sits at its own country, on a marker of its own kind.
 pub fn post_markers(
     graph: &AtlasGraph,
     countries: &CountryActors,
@@ -219,17 +249,44 @@ pub fn post_markers(
         if !shown || !matches!(kind, ActorKind::Envoy | ActorKind::GovernmentBody) {
             continue;
         }
-        for (label, at) in places_of(graph, countries, map, visible, node) {
-            match markers.iter_mut().find(|m| m.label == label) {
-                Some(m) if !m.nodes.contains(&node) => m.nodes.push(node),
-                Some(_) => {}
-                None => markers.push(PlaceMarker {
-                    label,
-                    at,
-                    nodes: vec![node],
-                }),
-            }
+        let mut places: Vec<(String, [f32; 2], bool)> =
+            places_of(graph, countries, map, visible, node)
+                .into_iter()
+                .map(|(label, at)| (label, at, true))
+                .collect();
+        if places.is_empty()
+            && let Some(c) = countries.country_of(node)
+        {
+            let country = &map.countries[c];
+            places.push((country.name.clone(), country.anchor, false));
+        }
+        for (label, at, city) in places {
+            add_to_marker(&mut markers, label, at, city, node);
         }
     }
     markers
+}
+
+/// Adds `node` to the marker of that place (a country marker never merges with a city of the
+/// same name, such as Singapore), or starts one.
+fn add_to_marker(
+    markers: &mut Vec<PlaceMarker>,
+    label: String,
+    at: [f32; 2],
+    city: bool,
+    node: NodeIndex,
+) {
+    match markers
+        .iter_mut()
+        .find(|m| m.label == label && m.city == city)
+    {
+        Some(m) if !m.nodes.contains(&node) => m.nodes.push(node),
+        Some(_) => {}
+        None => markers.push(PlaceMarker {
+            label,
+            at,
+            nodes: vec![node],
+            city,
+        }),
+    }
 }

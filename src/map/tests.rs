@@ -286,3 +286,67 @@ fn posts_are_placed_where_based_at_the_date() {
         "several posts share the San Francisco marker"
     );
 }
+
+#[test]
+fn every_post_with_a_country_on_the_map_has_a_marker() {
+    let graph = atlas();
+    let map = world();
+    let countries = CountryActors::build(map, &graph);
+    let markers = post_markers(&graph, &countries, map, &Visible::all(&graph));
+    let marked = |n| markers.iter().any(|m| m.nodes.contains(&n));
+    let unmarked: Vec<&str> = graph
+        .nodes()
+        .filter(|&n| {
+            let kind = graph.actor(n).kind;
+            matches!(
+                kind,
+                crate::model::ActorKind::Envoy | crate::model::ActorKind::GovernmentBody
+            ) && countries.country_of(n).is_some()
+                && !marked(n)
+        })
+        .map(|n| graph.actor(n).id.as_str())
+        .collect();
+    assert!(unmarked.is_empty(), "posts with no marker: {unmarked:?}");
+    let placed = Placement::of(&markers);
+    assert!(placed.at_country > 0, "the atlas has posts with no city");
+}
+
+#[test]
+fn a_post_with_no_city_sits_hollow_at_its_own_country() {
+    let atlas = crate::model::load_str(
+        r#"Atlas(
+        sources: [(id: "s", title: "Source", url: "https://example.org")],
+        actors: [
+            (id: "fr-post", kind: Envoy, name: "A French post", country: Some("FR"), sources: ["s"]),
+            (id: "jp-post", kind: Envoy, name: "A Japanese post", country: Some("JP"),
+             based_in: Some("Tokyo"), sources: ["s"]),
+        ],
+        relations: [],
+    )"#,
+        "test",
+    )
+    .expect("a small atlas");
+    let graph = AtlasGraph::new(atlas.atlas);
+    let map = world();
+    let countries = CountryActors::build(map, &graph);
+    let markers = post_markers(&graph, &countries, map, &Visible::all(&graph));
+    let fr = markers
+        .iter()
+        .find(|m| m.nodes.contains(&graph.node("fr-post").expect("fr")))
+        .expect("the French post is on the map");
+    assert!(!fr.city);
+    let france = &map.countries[map.by_code("FR").expect("France")];
+    assert_eq!(fr.at, france.anchor);
+    let jp = markers
+        .iter()
+        .find(|m| m.nodes.contains(&graph.node("jp-post").expect("jp")))
+        .expect("the Japanese post is on the map");
+    assert!(jp.city && jp.label == "Tokyo");
+    assert_eq!(
+        Placement::of(&markers),
+        Placement {
+            at_city: 1,
+            at_country: 1
+        }
+    );
+}

@@ -75,6 +75,10 @@ pub struct AtlasApp {
     pub(super) story_card: Option<egui::Rect>,
     /// The height the story card's contents asked for in the last frame.
     pub(super) story_card_needs: f32,
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub(super) shown: super::panels::ShownRects,
+    /// When the story and its step began, for the presenter view.
+    pub(super) presenter_clock: super::presenter::PresenterClock,
 }
 
 impl AtlasApp {
@@ -88,6 +92,8 @@ impl AtlasApp {
         let remembered = prefs.dataset.clone();
         let (state, failure) = embedded_state(Prefs {
             dataset: None,
+            // The selection it belonged to is not restored: a launch shows the whole network.
+            ego_only: false,
             ..prefs
         });
         let mut app = Self {
@@ -105,6 +111,8 @@ impl AtlasApp {
             recovery: None,
             story_card: None,
             story_card_needs: 0.0,
+            shown: Default::default(),
+            presenter_clock: Default::default(),
         };
         app.state.dataset.failure = failure;
         let dataset = options.dataset.or(remembered).map(DatasetSource::File);
@@ -149,6 +157,11 @@ impl AtlasApp {
     /// Where the story card was drawn in the last frame (none without a story).
     pub fn story_card_rect(&self) -> Option<egui::Rect> {
         self.story_card
+    }
+
+    /// Where the side panels and the canvas were drawn in the last frame.
+    pub fn shown_rects(&self) -> &super::panels::ShownRects {
+        &self.shown
     }
 
     /// Queues a command as if a panel had sent it (tests).
@@ -198,6 +211,15 @@ impl AtlasApp {
                 *format,
                 self.state.dataset.source.remembered(),
             ),
+            Command::ExportWhole(format) => export_in_background(
+                ctx,
+                &self.jobs,
+                Arc::clone(&self.state.dataset.graph),
+                Scope::whole(&self.state.dataset.graph),
+                *format,
+                self.state.dataset.source.remembered(),
+            ),
+            Command::ExportPicture(request) => self.png.request_picture(ctx, *request),
             Command::OpenLink(url) => self.jobs.open_link(ctx, url.clone()),
             Command::SaveText(file) => {
                 let dataset = self.state.dataset.source.remembered();
@@ -361,6 +383,7 @@ impl eframe::App for AtlasApp {
         }
         let mut out = self.draw(ui, palette);
         unsaved::show(&ctx, &self.state, &mut out);
+        self.presenter_view(&ctx, palette, &mut out);
         super::dialog_fallback::show(&ctx);
         self.update_title(&ctx);
         if let Some(message) = self.png.poll(

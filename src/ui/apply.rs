@@ -2,16 +2,13 @@
 
 use std::sync::Arc;
 
-use crate::graph::{LoadedGraph, ViewFilter, all_shortest_paths, describe_path};
+use crate::graph::{LoadedGraph, ViewFilter};
 
 use super::command::{Command, Panel, Request};
 use super::dataset::DatasetSource;
 use super::state::{AppState, Canvas};
 use super::view_state::{BeforeStory, FoundPath, Selection, StoryProgress};
 use super::windows;
-
-/// How many equally short paths the path finder lists.
-const MAX_PATHS: usize = 5;
 
 impl AppState {
     /// Applies one command. Returns a dataset when the app must start loading it. Commands
@@ -29,6 +26,8 @@ impl AppState {
             Command::OpenLink(url) => self.status = Some(super::links::opening_message(&url)),
             Command::Run(_)
             | Command::Export(_)
+            | Command::ExportWhole(_)
+            | Command::ExportPicture(_)
             | Command::SaveText(_)
             | Command::ExportChanges { .. } => {}
             other => self.apply_to_view(other),
@@ -56,14 +55,20 @@ impl AppState {
                     self.view.selection = Some(next);
                 }
             }
-            Command::FindPath { from, to } => self.find_path(&from, &to),
+            Command::FindPath { from, to } => self.find_path(&from, &to, false),
+            Command::FindPathInWholeAtlas { from, to } => self.find_path(&from, &to, true),
             Command::ClearPath => self.view.path = FoundPath::default(),
             Command::StartStory(index) => self.start_story(index),
             Command::StoryStep(delta) => self.move_story(delta),
             Command::StopStory => self.stop_story(),
             Command::SetPresentation(on) => self.view.presentation = on,
+            Command::SetPresenter(on) => self.view.presenter = on && self.view.story.is_some(),
             Command::SetPlaying(on) => self.view.playing = on,
             Command::ShowChanges(changes) => self.view.changes = changes,
+            Command::CompareDates(from, to) => {
+                self.set_window_open(windows::WHAT_CHANGED, true);
+                self.requests.push(Request::CompareDates(from, to));
+            }
             Command::Frame(ids) => self.requests.push(Request::Frame(ids)),
             other => self.apply_to_prefs(other),
         }
@@ -162,6 +167,7 @@ impl AppState {
         self.view.path = FoundPath::default();
         self.view.story = None;
         self.view.before_story = None;
+        self.view.presenter = false;
         // Keep the selection and filters where they still make sense.
         let graph = Arc::clone(&self.dataset.graph);
         let exists = |s: &Selection| match s {
@@ -181,39 +187,6 @@ impl AppState {
         self.view.rebuild(&graph, &self.prefs.filter);
     }
 
-    fn find_path(&mut self, from: &str, to: &str) {
-        self.view.path = FoundPath::default();
-        let graph = Arc::clone(&self.dataset.graph);
-        let (Some(a), Some(b)) = (graph.node(from), graph.node(to)) else {
-            return;
-        };
-        let paths = all_shortest_paths(&graph, a, b, &self.view.visible, MAX_PATHS);
-        let mut text: Vec<String> = paths.iter().map(|p| describe_path(&graph, p)).collect();
-        if paths.is_empty() {
-            text.push(format!(
-                "{} and {} are not connected in the current view.",
-                graph.actor(a).name,
-                graph.actor(b).name
-            ));
-        }
-        let mut ids: Vec<String> = Vec::new();
-        for step in paths.iter().flatten() {
-            for n in [step.from, step.to] {
-                let id = &graph.actor(n).id;
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            }
-        }
-        self.view.path = FoundPath {
-            steps: paths.into_iter().flatten().collect(),
-            text,
-        };
-        if !ids.is_empty() {
-            self.requests.push(Request::Frame(ids));
-        }
-    }
-
     fn start_story(&mut self, index: usize) {
         if index < self.dataset.graph.atlas().stories.len() {
             // From one story to the next, what comes back at the end is still the user's own.
@@ -223,6 +196,8 @@ impl AppState {
                     ego_only: self.prefs.ego_only,
                 });
             }
+            // A story frames its own actors: an ego view would hide them.
+            self.prefs.ego_only = false;
             self.view.story = Some(StoryProgress {
                 story: index,
                 step: 0,
@@ -234,6 +209,8 @@ impl AppState {
     /// Closes the story and puts back the date and view mode the user had before it.
     fn stop_story(&mut self) {
         self.view.story = None;
+        // The presenter view belongs to the story: it closes with it.
+        self.view.presenter = false;
         if let Some(before) = self.view.before_story.take() {
             let filter = ViewFilter {
                 as_of: before.as_of,

@@ -63,7 +63,9 @@ impl AtlasApp {
         let as_of = self.state.as_of().map(PartialDate::from_year_fraction);
         let name = format!("{}-briefing.pdf", file_stem(&subject));
         self.jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let path = dialogs.pick_save(&name, "pdf")?;
+            let Some(path) = dialogs.pick_save(&name, "pdf") else {
+                return Some(super::export::CANCELLED.to_string());
+            };
             Some(
                 match write_briefing(&graph, &source, &origin, &subject, as_of, &path) {
                     Ok(()) => format!("Saved the briefing as {}", path.display()),

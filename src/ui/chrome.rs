@@ -35,44 +35,94 @@ pub fn toolbar(
         });
         ui.menu_button("Help", |ui| menu_item(ui, state, Verb::Help, out));
         ui.separator();
-        search.ui(ui, state, palette, out);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let present = if state.view.presentation {
-                "Leave presentation"
-            } else {
-                "Present"
-            };
-            verbs::button(ui, state, Verb::Presentation, present, out);
-            ui.separator();
-            views::map::controls::canvas_switch(ui, state, out);
-            ui.separator();
-            ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out))
-                .response
-                .on_hover_text("Guided stories for workshops");
-            as_of_chip(ui, state, palette, out);
+        // The right-hand controls go into one "⋯" menu when the window is too narrow for
+        // them beside the menus and a usable search field (800×600, presentation's large
+        // type): nothing is cut off. Their width is measured as drawn in the last frame.
+        let fit_id = egui::Id::unique("toolbar-fit");
+        let (full_width, last) = ui
+            .data(|d| d.get_temp::<(f32, f32)>(fit_id))
+            .unwrap_or((0.0, 0.0));
+        let overflow = ui.available_width() < MIN_SEARCH + full_width;
+        let reserve = if overflow { last } else { full_width };
+        let search_room = (ui.available_width() - reserve - 16.0).max(MIN_SEARCH);
+        ui.scope(|ui| {
+            ui.set_max_width(search_room);
+            search.ui(ui, state, palette, out);
         });
+        let right = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let start = ui.cursor().right();
+            if overflow {
+                overflow_menu(ui, state, out);
+            } else {
+                right_controls(ui, state, out);
+            }
+            as_of_chip(ui, state, palette, out);
+            start - ui.min_rect().left()
+        });
+        let drawn = right.inner;
+        let full_width = if overflow { full_width } else { drawn };
+        ui.data_mut(|d| d.insert_temp(fit_id, (full_width, drawn)));
     });
 }
 
-/// The date and view mode in force, always in sight, so that a date or an ego view restored
-/// at launch is never a silent trap; clicking goes back to today and the whole network.
+/// The narrowest the search field gets before the toolbar's right-hand controls fold.
+const MIN_SEARCH: f32 = 220.0;
+
+/// Presentation, the map/network switch and the stories, right to left.
+fn right_controls(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let present = if state.view.presentation {
+        "Leave presentation"
+    } else {
+        "Present"
+    };
+    verbs::button(ui, state, Verb::Presentation, present, out);
+    ui.separator();
+    views::map::controls::canvas_switch(ui, state, out);
+    ui.separator();
+    ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out))
+        .response
+        .on_hover_text("Guided stories for workshops");
+}
+
+/// [`right_controls`] folded into one menu for a narrow window.
+fn overflow_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.menu_button("⋯", |ui| {
+        menu_item(ui, state, Verb::Presentation, out);
+        menu_item(ui, state, Verb::ToggleMap, out);
+        ui.menu_button("▶ Stories", |ui| stories::chooser(ui, state, out));
+    })
+    .response
+    .on_hover_text("Presentation, map or network, and the stories");
+}
+
+/// The date in force, always in sight, so that a date restored at launch is never a silent
+/// trap; clicking goes back to today.
 fn as_of_chip(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
-    let mut parts = Vec::new();
     if let Some(day) = state.filter().as_of_day() {
-        parts.push(format!("As of {day}"));
+        let text = RichText::new(format!("As of {day} ✕")).color(palette.highlight());
+        let chip = ui
+            .button(text)
+            .on_hover_text("The view is limited to this date. Click for today.");
+        if chip.clicked() {
+            out.push(Command::Run(Verb::Today));
+        }
     }
-    if state.prefs.ego_only && state.selected_actor().is_some() {
-        parts.push("ego network".to_string());
-    }
-    if parts.is_empty() {
+    ego_chip(ui, state, palette, out);
+}
+
+/// "Ego: Japan, depth 1 ✕" while the view shows only the selection's ego network; clicking
+/// shows the whole network again.
+fn ego_chip(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
+    let Some(centre) = state.selected_actor().filter(|_| state.prefs.ego_only) else {
         return;
-    }
-    let text = RichText::new(format!("{} ✕", parts.join(" · "))).color(palette.highlight());
+    };
+    let name = &state.dataset.graph.actor(centre).name;
+    let depth = state.prefs.ego_depth;
+    let text = RichText::new(format!("Ego: {name}, depth {depth} ✕")).color(palette.highlight());
     let chip = ui.button(text).on_hover_text(
-        "The view is limited to this date or mode. Click for today and the whole network.",
+        "The network shows only this actor and its neighbours. Click for the whole network.",
     );
     if chip.clicked() {
-        out.push(Command::Run(Verb::Today));
         out.push(Command::SetEgoOnly(false));
     }
 }
@@ -87,12 +137,29 @@ fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.separator();
     ui.menu_button("Export", |ui| {
-        for verb in [Verb::ExportPng, Verb::ExportPng2x] {
+        for verb in [Verb::ExportPicture, Verb::ExportPng, Verb::ExportPng2x] {
             menu_item(ui, state, verb, out);
         }
-        for format in ExportFormat::ALL {
+        ui.separator();
+        ui.label(
+            RichText::new("As shown (the date and the filters)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
             menu_item(ui, state, Verb::Export(format), out);
         }
+        ui.separator();
+        ui.label(
+            RichText::new("The whole atlas (every date, no filter)")
+                .small()
+                .weak(),
+        );
+        for format in verbs::EXPORT_WHOLE {
+            menu_item(ui, state, Verb::ExportWhole(format), out);
+        }
+        // JSON always holds the whole atlas, so that it loads back.
+        menu_item(ui, state, Verb::Export(ExportFormat::Json), out);
     });
     for of in BriefOf::ALL {
         menu_item(ui, state, Verb::Brief(of), out);
@@ -130,6 +197,7 @@ fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.separator();
     menu_item(ui, state, Verb::Presentation, out);
+    menu_item(ui, state, Verb::PresenterView, out);
     menu_item(ui, state, Verb::ToggleMap, out);
     menu_item(ui, state, Verb::FitNetwork, out);
 }

@@ -5,7 +5,7 @@
 
 use crate::graph::{LoadedGraph, ViewFilter};
 use crate::io::ExportFormat;
-use crate::model::{LoadError, Severity};
+use crate::model::{LoadError, PartialDate, Severity};
 
 use crate::map::ColourMode;
 
@@ -26,6 +26,8 @@ pub enum Command {
     SetFilter(ViewFilter),
     FocusRegion(Option<String>),
     SetAsOf(Option<f64>),
+    /// Open "What changed" on dates A and B (a range dragged on the timeline).
+    CompareDates(PartialDate, PartialDate),
     SetPlaying(bool),
     /// Open a dataset (loaded off the UI thread by the app).
     Open(DatasetSource),
@@ -40,12 +42,19 @@ pub enum Command {
         from: String,
         to: String,
     },
+    /// The same, ignoring the view's filters and date.
+    FindPathInWholeAtlas {
+        from: String,
+        to: String,
+    },
     ClearPath,
     StartStory(usize),
     /// Move by this many steps (negative goes back).
     StoryStep(isize),
     StopStory,
     SetPresentation(bool),
+    /// Open or close the presenter view (it opens only while a story plays).
+    SetPresenter(bool),
     SetTheme(ThemeChoice),
     SetHighContrast(bool),
     SetEgoDepth(usize),
@@ -76,6 +85,10 @@ pub enum Command {
     SetMapColour(ColourMode),
     /// Export the current view in this format (carried out by the app, which owns the jobs).
     Export(ExportFormat),
+    /// Export the whole atlas, every date and no filter, in this format (by the app too).
+    ExportWhole(ExportFormat),
+    /// Save the network or map as a picture (carried out by the app, which has the GPU).
+    ExportPicture(super::picture::PictureRequest),
     /// Open this web link in the system browser (carried out by the app, in the background).
     OpenLink(String),
     /// Save this text to a file the user picks (carried out by the app, in the background).
@@ -113,6 +126,8 @@ pub enum Request {
     ScrollToTerm(String),
     /// Put the keyboard focus in the search field.
     FocusSearch,
+    /// Set "What changed" to compare these two dates (a range dragged on the timeline).
+    CompareDates(PartialDate, PartialDate),
 }
 
 /// A dataset that could not be opened, shown in the problems window.

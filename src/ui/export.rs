@@ -1,20 +1,23 @@
-//! Exports from the window: the network as a PNG for slides, the filtered graph and tables
-//! for other tools. Dialogs, encoding and writing run off the UI thread.
+//! Exports from the window: the network or map as a picture for slides (PNG) or print (SVG),
+//! the filtered graph and tables for other tools. Dialogs, encoding and writing run off the
+//! UI thread.
 
-use std::path::Path;
 use std::sync::Arc;
 
-use eframe::egui::{self, ColorImage, Rect};
+use eframe::egui::{self, Rect};
 
 use crate::graph::{AtlasGraph, Changes};
+use crate::io::picture::write_png;
+use crate::io::svg::{SvgPicture, write_svg};
 use crate::io::{
-    ExportError, ExportFormat, Scope, export_scope, write_atomically, write_changes_csv,
-    write_changes_markdown,
+    ExportFormat, Scope, export_scope, write_atomically, write_changes_csv, write_changes_markdown,
 };
 
 use super::command::SaveText;
 use super::jobs::{FileDialogs, Jobs};
-use super::offscreen::{render_map, render_network};
+use super::picture::{
+    PictureFormat, PictureRequest, Rendered, Subject, focus_of, render_png, render_svg,
+};
 use super::state::AppState;
 use super::state::Canvas;
 use super::theme::Palette;
@@ -25,33 +28,12 @@ use super::views::network::NetworkView;
 /// which would otherwise stay for ever.
 pub const CANCELLED: &str = "Export cancelled: nothing was saved";
 
-/// Encodes an RGBA image as PNG.
-pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, png::EncodingError> {
-    let mut bytes = Vec::new();
-    {
-        let [w, h] = image.size;
-        let mut encoder = png::Encoder::new(&mut bytes, w as u32, h as u32);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(image.as_raw())?;
-    }
-    Ok(bytes)
-}
-
-/// Writes `image` as a PNG at `path`, atomically, never over the `dataset`.
-pub fn save_png(image: &ColorImage, path: &Path, dataset: Option<&Path>) -> Result<(), String> {
-    let bytes =
-        encode_png(image).map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    write_atomically(path, &bytes, dataset).map_err(|e: ExportError| e.to_string())
-}
-
-/// A pending "network (or map) as PNG" request, carried out at the end of the frame that
-/// has the GPU at hand.
+/// A pending picture request (the network or the map, PNG or SVG), carried out at the end of
+/// the frame that has the GPU at hand.
 #[derive(Default)]
 pub struct PngExport {
     rect: Option<Rect>,
-    pending: Option<f32>,
+    pending: Option<PictureRequest>,
     /// Where the next picture goes, when known in advance; else a save dialog asks.
     pub target: Option<std::path::PathBuf>,
 }
@@ -61,9 +43,15 @@ impl PngExport {
         self.rect = Some(rect);
     }
 
-    /// Asks for the network (or the map, when shown) as a PNG at `scale` × the screen's pixel density (1 or 2).
+    /// Asks for the network (or the map, when shown) as a captioned PNG of the canvas at
+    /// `scale` × the screen's pixel density (1 or 2).
     pub fn request(&mut self, ctx: &egui::Context, scale: f32) {
-        self.pending = Some(scale);
+        self.request_picture(ctx, PictureRequest::window_png(scale));
+    }
+
+    /// Asks for the picture the export dialog describes.
+    pub fn request_picture(&mut self, ctx: &egui::Context, request: PictureRequest) {
+        self.pending = Some(request);
         ctx.request_repaint();
     }
 
@@ -77,62 +65,102 @@ impl PngExport {
         views: (&NetworkView, &MapView),
         palette: Palette,
     ) -> Option<String> {
-        let scale = self.pending.take()?;
-        let rect = self.rect?;
-        let Some(render_state) = frame.wgpu_render_state() else {
-            return Some("Pictures need the GPU renderer, which this window does not use".into());
+        let request = self.pending.take()?;
+        let Some(rect) = self.rect else {
+            return Some("The picture was not made: the canvas has not been drawn yet".into());
         };
-        let density = scale * ctx.pixels_per_point();
-        let (network, map) = views;
+        let spec = request.spec(rect.size());
         let on_map = state.prefs.canvas == Canvas::Map;
-        let rendered = if on_map {
-            render_map(
-                render_state,
-                state,
-                &mut map.still(),
-                rect.size(),
-                density,
-                palette,
-            )
-        } else {
-            let mut still = network.still();
-            render_network(
-                render_state,
-                state,
-                &mut still,
-                rect.size(),
-                density,
-                palette,
-            )
+        let what = if on_map { "map" } else { "network" };
+        let target = self.target.take();
+        let saving = Saving {
+            what,
+            target,
+            dataset: state.dataset.source.remembered(),
         };
-        let picture = match rendered {
-            Ok(picture) => picture,
-            Err(e) => return Some(format!("The picture could not be made: {e}")),
-        };
-        let image = picture.image;
-        let note = picture
+        let focus = focus_of(state, None);
+        match spec.format {
+            PictureFormat::Svg if on_map => {
+                return Some("The map is saved as PNG only; SVG is for the network".into());
+            }
+            PictureFormat::Svg => {
+                let picture = render_svg(state, &mut views.0.still(), &focus, &spec, palette);
+                saving.svg_in_background(ctx, jobs, picture);
+            }
+            PictureFormat::Png => {
+                let Some(render_state) = frame.wgpu_render_state() else {
+                    return Some(
+                        "Pictures need the GPU renderer, which this window does not use".into(),
+                    );
+                };
+                let (mut network, mut map) = (views.0.still(), MapView::default());
+                let subject = if on_map {
+                    Subject::Map(&mut map)
+                } else {
+                    Subject::Network {
+                        view: &mut network,
+                        focus: &focus,
+                    }
+                };
+                let native = ctx.pixels_per_point();
+                match render_png(render_state, state, subject, &spec, native, palette) {
+                    Ok(rendered) => saving.png_in_background(ctx, jobs, rendered),
+                    Err(e) => return Some(format!("The picture could not be made: {e}")),
+                }
+            }
+        }
+        Some(format!("Saving the {what} picture…"))
+    }
+}
+
+/// Where a finished picture goes, and what the status line calls it.
+struct Saving {
+    what: &'static str,
+    target: Option<std::path::PathBuf>,
+    dataset: Option<std::path::PathBuf>,
+}
+
+impl Saving {
+    fn png_in_background(self, ctx: &egui::Context, jobs: &Jobs, rendered: Rendered) {
+        let image = rendered.picture.image;
+        let note = rendered
+            .picture
             .clamped_to
             .map(|max| format!(", reduced to the graphics card's limit of {max} pixels a side"))
             .unwrap_or_default();
-        let target = self.target.take();
-        let what = if on_map { "map" } else { "network" };
-        let name = format!("atlas-{what}-{scale}x.png");
-        let dataset = state.dataset.source.remembered();
+        let [w, h] = image.size;
+        let name = format!("atlas-{}-{w}x{h}.png", self.what);
         jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
-            let Some(path) = target.or_else(|| dialogs.pick_save(&name, "png")) else {
+            let Some(path) = self.target.or_else(|| dialogs.pick_save(&name, "png")) else {
                 return Some(CANCELLED.to_string());
             };
-            Some(match save_png(&image, &path, dataset.as_deref()) {
-                Ok(()) => format!(
-                    "Saved the {what} as {} ({}×{} pixels{note})",
-                    path.display(),
-                    image.size[0],
-                    image.size[1]
-                ),
-                Err(e) => format!("The {what} picture was not saved: {e}"),
+            let size = [w as u32, h as u32];
+            let caption = rendered.caption.as_ref();
+            let dataset = self.dataset.as_deref();
+            Some(
+                match write_png(&path, size, image.as_raw(), caption, dataset) {
+                    Ok(()) => format!(
+                        "Saved the {} as {} ({w}×{h} pixels{note})",
+                        self.what,
+                        path.display()
+                    ),
+                    Err(e) => format!("The {} picture was not saved: {e}", self.what),
+                },
+            )
+        });
+    }
+
+    fn svg_in_background(self, ctx: &egui::Context, jobs: &Jobs, picture: SvgPicture) {
+        let name = format!("atlas-{}.svg", self.what);
+        jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+            let Some(path) = self.target.or_else(|| dialogs.pick_save(&name, "svg")) else {
+                return Some(CANCELLED.to_string());
+            };
+            Some(match write_svg(&path, &picture, self.dataset.as_deref()) {
+                Ok(()) => format!("Saved the {} as {} (SVG)", self.what, path.display()),
+                Err(e) => format!("The {} picture was not saved: {e}", self.what),
             })
         });
-        Some(format!("Saving the {what} picture…"))
     }
 }
 
@@ -148,8 +176,14 @@ pub fn export_in_background(
     dataset: Option<std::path::PathBuf>,
 ) {
     jobs.background(ctx, move |dialogs: &dyn FileDialogs| {
+        // The suggested name says which: "atlas-whole.graphml" or "atlas-as-shown.graphml".
+        let which = if scope.is_whole() {
+            "whole"
+        } else {
+            "as-shown"
+        };
         let picked = match format.extension() {
-            Some(ext) => dialogs.pick_save(&format!("atlas.{ext}"), ext),
+            Some(ext) => dialogs.pick_save(&format!("atlas-{which}.{ext}"), ext),
             None => dialogs.pick_folder(),
         };
         let Some(path) = picked else {
@@ -221,7 +255,9 @@ pub fn export_changes_in_background(
         } else {
             ("what-changed.csv", "csv")
         };
-        let path = dialogs.pick_save(name, ext)?;
+        let Some(path) = dialogs.pick_save(name, ext) else {
+            return Some(CANCELLED.to_string());
+        };
         let written = if markdown {
             write_changes_markdown(&graph, &changes, &path, dataset.as_deref())
         } else {

@@ -133,7 +133,15 @@ impl Jobs {
     ) {
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn(ctx, "export", move || {
-            work(dialogs.as_ref()).map(Command::Status)
+            // A bug in an exporter must not leave "Saving…" in the status bar for ever.
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(dialogs.as_ref())));
+            match outcome {
+                Ok(message) => message.map(Command::Status),
+                Err(_) => Some(Command::Status(
+                    "The export stopped on an internal error; nothing may have been saved".into(),
+                )),
+            }
         });
     }
 

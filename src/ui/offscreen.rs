@@ -1,5 +1,5 @@
-//! Renders the network view into an image at any pixel density, off screen, through the
-//! window's own wgpu device: a slide-ready picture at 1× or 2× of what the view shows.
+//! Renders a picture into an image at any pixel density, off screen, through a wgpu device
+//! (the window's, or a headless one for `atlas render`); `picture` composes what it shows.
 
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -7,11 +7,7 @@ use std::time::Duration;
 use eframe::egui::{self, ColorImage, Pos2, RawInput, Rect, Vec2, ViewportId};
 use eframe::egui_wgpu::{self, RenderState, ScreenDescriptor, wgpu};
 
-use super::overlays;
-use super::state::AppState;
 use super::theme::{self, Palette};
-use super::views::map::{MapView, paint_still};
-use super::views::network::NetworkView;
 
 /// How long to wait for the GPU (a software renderer included) before giving up.
 const GPU_WAIT: Duration = Duration::from_secs(30);
@@ -37,42 +33,11 @@ pub fn fitting_scale(size: Vec2, scale: f32, max_side: u32) -> (f32, Option<u32>
     }
 }
 
-/// Draws `view` (a still copy of the on-screen network) at `size` points and `scale` pixels
-/// per point, with its legend, and reads the pixels back.
-pub fn render_network(
+/// Runs `draw` in a fresh context of `size` points at `scale` pixels per point, with the text
+/// sizes of presentation mode or not, and reads the pixels back.
+pub(crate) fn render_view(
     render_state: &RenderState,
-    state: &AppState,
-    view: &mut NetworkView,
-    size: Vec2,
-    scale: f32,
-    palette: Palette,
-) -> Result<Picture, String> {
-    render_view(render_state, state, size, scale, palette, &mut |ui| {
-        let rect = ui.max_rect();
-        let _ = view.ui(ui, state, palette);
-        overlays::legend(ui, rect, state, palette, &mut Vec::new());
-    })
-}
-
-/// The same for the map (a still copy of the on-screen map), with its legend and note.
-pub fn render_map(
-    render_state: &RenderState,
-    state: &AppState,
-    view: &mut MapView,
-    size: Vec2,
-    scale: f32,
-    palette: Palette,
-) -> Result<Picture, String> {
-    render_view(render_state, state, size, scale, palette, &mut |ui| {
-        paint_still(ui, view, state, palette);
-    })
-}
-
-/// Runs `draw` in a fresh context of `size` points at `scale` pixels per point and reads the
-/// pixels back.
-fn render_view(
-    render_state: &RenderState,
-    state: &AppState,
+    presentation: bool,
     size: Vec2,
     scale: f32,
     palette: Palette,
@@ -82,7 +47,7 @@ fn render_view(
     let (scale, clamped_to) = fitting_scale(size, scale, max_side);
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
-    theme::apply(&ctx, palette, state.view.presentation);
+    theme::apply(&ctx, palette, presentation);
     // A picture has no time for fade-in animations: draw everything at full strength.
     ctx.global_style_mut(|style| style.animation_time = 0.0);
     let input = || {
@@ -272,12 +237,7 @@ impl Readback {
         let slice = self.buffer.slice(..);
         let (tx, rx) = channel();
         slice.map_async(wgpu::MapMode::Read, move |r| drop(tx.send(r)));
-        rs.device
-            .poll(wgpu::PollType::Wait {
-                submission_index: Some(submission),
-                timeout: Some(GPU_WAIT),
-            })
-            .map_err(|e| format!("the GPU did not finish the picture: {e}"))?;
+        wait_for(rs, &submission)?;
         rx.recv_timeout(GPU_WAIT)
             .map_err(|_| "the GPU did not hand back the picture".to_string())?
             .map_err(|e| format!("cannot read the picture back: {e}"))?;
@@ -295,6 +255,24 @@ impl Readback {
             [w as usize, h as usize],
             &pixels,
         ))
+    }
+}
+
+/// Waits up to [`GPU_WAIT`] for `submission`, a second at a time: the GL backend cuts any
+/// single wait to about 4.3 s (a `u32` of nanoseconds), which a software renderer on a busy
+/// machine can take for a large picture.
+fn wait_for(rs: &RenderState, submission: &wgpu::SubmissionIndex) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + GPU_WAIT;
+    loop {
+        let waited = rs.device.poll(wgpu::PollType::Wait {
+            submission_index: Some(submission.clone()),
+            timeout: Some(Duration::from_secs(1)),
+        });
+        match waited {
+            Ok(_) => return Ok(()),
+            Err(wgpu::PollError::Timeout) if std::time::Instant::now() < deadline => {}
+            Err(e) => return Err(format!("the GPU did not finish the picture: {e}")),
+        }
     }
 }
 

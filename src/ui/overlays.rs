@@ -12,6 +12,18 @@ use super::theme::Palette;
 use super::verbs::{self, Verb};
 use super::views::kind_swatch;
 
+const LEGEND: &str = "legend";
+const NETWORK_CONTROLS: &str = "network-controls";
+
+/// Where the legend and the view controls were drawn in the last frame: the network places
+/// no label under them.
+pub fn floating_rects(ctx: &egui::Context) -> Vec<egui::Rect> {
+    [LEGEND, NETWORK_CONTROLS]
+        .iter()
+        .filter_map(|name| ctx.memory(|m| m.area_rect(egui::Id::unique(*name))))
+        .collect()
+}
+
 /// Actor kinds with their colours and counts; clicking one hides or shows that kind. It folds
 /// away to a single line when it is in the way.
 pub fn legend(
@@ -21,7 +33,14 @@ pub fn legend(
     palette: Palette,
     out: &mut Vec<Command>,
 ) {
-    egui::Area::new(egui::Id::unique("legend"))
+    // A small canvas needs its room for the network: the legend folds when the canvas
+    // becomes small (and the user can open it again).
+    let small = rect.width() < 640.0 || rect.height() < 420.0;
+    let small_id = egui::Id::unique("legend-small-canvas");
+    let was_small = ui.data(|d| d.get_temp::<bool>(small_id));
+    ui.data_mut(|d| d.insert_temp(small_id, small));
+    let fold = (small && was_small != Some(true)).then_some(false);
+    egui::Area::new(egui::Id::unique(LEGEND))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
@@ -32,7 +51,8 @@ pub fn legend(
                 .show(ui, |ui| {
                     egui::CollapsingHeader::new(RichText::new("Legend").small().strong())
                         .id_salt("legend-open")
-                        .default_open(true)
+                        .default_open(!small)
+                        .open(fold)
                         .show(ui, |ui| {
                             // Never taller than the canvas: it must not float over a panel.
                             egui::ScrollArea::vertical()
@@ -97,7 +117,7 @@ pub fn network_controls(
     out: &mut Vec<Command>,
 ) -> bool {
     let mut release = false;
-    egui::Area::new(egui::Id::unique("network-controls"))
+    egui::Area::new(egui::Id::unique(NETWORK_CONTROLS))
         .order(egui::Order::Middle)
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
@@ -106,7 +126,10 @@ pub fn network_controls(
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
+                    // On a narrow canvas the controls wrap rather than run over the legend
+                    // (folded, it takes the top-left corner) or out of the canvas.
+                    ui.set_max_width((rect.width() - 140.0).max(120.0));
+                    ui.horizontal_wrapped(|ui| {
                         verbs::button(ui, state, Verb::FitNetwork, "Fit", out);
                         if pinned > 0 {
                             release = ui

@@ -22,6 +22,9 @@ impl AtlasApp {
             Verb::SaveAs => self.save(ctx, true),
             Verb::ExportPng => self.png.request(ctx, 1.0),
             Verb::ExportPng2x => self.png.request(ctx, 2.0),
+            Verb::ExportPicture => {
+                return vec![Command::SetWindowOpen(windows::EXPORT_PICTURE, true)];
+            }
             Verb::Brief(of) => self.brief(ctx, of),
             Verb::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Verb::Search => self.state.requests.push(Request::FocusSearch),
@@ -38,6 +41,7 @@ impl AtlasApp {
             Verb::OpenEmbedded => vec![Command::Open(DatasetSource::Embedded)],
             Verb::Reload => vec![Command::Reload],
             Verb::Export(format) => vec![Command::Export(format)],
+            Verb::ExportWhole(format) => vec![Command::ExportWhole(format)],
             Verb::Presentation => vec![Command::SetPresentation(!state.view.presentation)],
             Verb::ToggleMap => vec![Command::SetCanvas(match state.prefs.canvas {
                 Canvas::Network => Canvas::Map,
@@ -47,6 +51,7 @@ impl AtlasApp {
             Verb::Today => vec![Command::SetPlaying(false), Command::SetAsOf(None)],
             Verb::NextStep => vec![Command::StoryStep(1)],
             Verb::PreviousStep => vec![Command::StoryStep(-1)],
+            Verb::PresenterView => vec![Command::SetPresenter(!state.view.presenter)],
             Verb::Back => vec![Command::Back],
             Verb::Forward => vec![Command::Forward],
             Verb::Escape => vec![self.escape()],
@@ -63,6 +68,7 @@ impl AtlasApp {
             Verb::Open
             | Verb::Save
             | Verb::SaveAs
+            | Verb::ExportPicture
             | Verb::ExportPng
             | Verb::ExportPng2x
             | Verb::Brief(_)

@@ -22,7 +22,12 @@ pub enum Verb {
     Save,
     /// Write the atlas to a file the user picks, which becomes its file.
     SaveAs,
+    /// Export the graph as shown: the "as of" date and the filters.
     Export(ExportFormat),
+    /// Export the whole atlas: every actor and relation, at every date, unfiltered.
+    ExportWhole(ExportFormat),
+    /// The "Export picture…" dialog: size, caption, PNG or SVG.
+    ExportPicture,
     ExportPng,
     ExportPng2x,
     /// A print-ready briefing (PDF or Markdown) as of the time cursor.
@@ -35,6 +40,8 @@ pub enum Verb {
     Today,
     NextStep,
     PreviousStep,
+    /// The trainer's second window: the step, its speaker notes, the next step, the time.
+    PresenterView,
     Back,
     Forward,
     Escape,
@@ -59,12 +66,16 @@ pub const ALL: &[Verb] = &[
     Verb::Reload,
     Verb::Save,
     Verb::SaveAs,
+    Verb::ExportPicture,
     Verb::ExportPng,
     Verb::ExportPng2x,
     Verb::Export(ExportFormat::Graphml),
     Verb::Export(ExportFormat::Gexf),
     Verb::Export(ExportFormat::Csv),
     Verb::Export(ExportFormat::Json),
+    Verb::ExportWhole(ExportFormat::Graphml),
+    Verb::ExportWhole(ExportFormat::Gexf),
+    Verb::ExportWhole(ExportFormat::Csv),
     Verb::Brief(BriefOf::Selection),
     Verb::Brief(BriefOf::Region),
     Verb::Brief(BriefOf::Story),
@@ -75,6 +86,7 @@ pub const ALL: &[Verb] = &[
     Verb::Today,
     Verb::NextStep,
     Verb::PreviousStep,
+    Verb::PresenterView,
     Verb::Back,
     Verb::Forward,
     Verb::Escape,
@@ -109,6 +121,8 @@ impl Verb {
             Verb::Save => "Save",
             Verb::SaveAs => "Save as…",
             Verb::Export(format) => export_label(format),
+            Verb::ExportWhole(format) => export_whole_label(format),
+            Verb::ExportPicture => "Picture for slides or print (PNG, SVG)…",
             Verb::ExportPng => "Network or map as PNG (as on screen)…",
             Verb::ExportPng2x => "Network or map as PNG at twice the resolution…",
             Verb::Brief(BriefOf::Selection) => "Briefing for the selection…",
@@ -122,6 +136,7 @@ impl Verb {
             Verb::Today => "Today",
             Verb::NextStep => "Next story step",
             Verb::PreviousStep => "Previous story step",
+            Verb::PresenterView => "Presenter view",
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close / clear the selection",
@@ -147,7 +162,11 @@ impl Verb {
             Verb::Reload => "Read the dataset file again",
             Verb::Save => "Write the atlas to its file (the built-in atlas asks where)",
             Verb::SaveAs => "Write the atlas to a new file, which it then belongs to",
-            Verb::Export(_) => "Export the graph as the current filters show it",
+            Verb::Export(_) => "Export the graph as shown: the \"as of\" date and the filters",
+            Verb::ExportWhole(_) => "Export every actor and relation, at every date, unfiltered",
+            Verb::ExportPicture => {
+                "Save the network or the map at a slide's size, with a caption, as PNG or SVG"
+            }
             Verb::ExportPng | Verb::ExportPng2x => {
                 "Save the network or the map, as shown, as a picture for slides"
             }
@@ -166,6 +185,9 @@ impl Verb {
             Verb::Today => "Show every relation (clear the time cursor)",
             Verb::NextStep => "The next step of the story",
             Verb::PreviousStep => "The previous step of the story",
+            Verb::PresenterView => {
+                "A second window for the trainer's screen: the step, speaker notes, what comes next and the time"
+            }
             Verb::Back => "Back to the previous selection",
             Verb::Forward => "Forward to the next selection",
             Verb::Escape => "Close what is open, or clear the selection",
@@ -196,6 +218,7 @@ impl Verb {
             Verb::Reload => const { &[key(NONE, Key::F5)] },
             Verb::Save => const { &[key(COMMAND, Key::S)] },
             Verb::SaveAs => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::S)] },
+            Verb::ExportPicture => const { &[key(COMMAND.plus(Modifiers::ALT), Key::E)] },
             Verb::ExportPng => const { &[key(COMMAND, Key::E)] },
             Verb::ExportPng2x => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::E)] },
             Verb::Quit => const { &[key(COMMAND, Key::Q)] },
@@ -206,6 +229,8 @@ impl Verb {
             Verb::Today => const { &[key(NONE, Key::Home)] },
             Verb::NextStep => NEXT,
             Verb::PreviousStep => PREVIOUS,
+            // As in common slide software.
+            Verb::PresenterView => const { &[key(Modifiers::ALT, Key::F5)] },
             Verb::Back => const { &[key(Modifiers::ALT, Key::ArrowLeft)] },
             Verb::Forward => const { &[key(Modifiers::ALT, Key::ArrowRight)] },
             Verb::Escape => const { &[key(NONE, Key::Escape)] },
@@ -219,7 +244,7 @@ impl Verb {
             Verb::ToggleRegions => const { &[key(COMMAND, Key::Num1)] },
             Verb::ToggleDetails => const { &[key(COMMAND, Key::Num2)] },
             Verb::ToggleTimeline => const { &[key(COMMAND, Key::Num3)] },
-            Verb::OpenEmbedded | Verb::Export(_) | Verb::Brief(_) => &[],
+            Verb::OpenEmbedded | Verb::Export(_) | Verb::ExportWhole(_) | Verb::Brief(_) => &[],
         }
     }
 
@@ -228,7 +253,7 @@ impl Verb {
         match self {
             Verb::Back => state.view.history.can_go_back(),
             Verb::Forward => state.view.history.can_go_forward(),
-            Verb::NextStep | Verb::PreviousStep => state.view.story.is_some(),
+            Verb::NextStep | Verb::PreviousStep | Verb::PresenterView => state.view.story.is_some(),
             Verb::Today => state.as_of().is_some() || state.view.playing,
             Verb::OpenEmbedded => !state.dataset.is_embedded(),
             Verb::Brief(of) => of.subject(state).is_some(),
@@ -255,6 +280,19 @@ fn export_label(format: ExportFormat) -> &'static str {
         ExportFormat::Graphml => "Graph as GraphML (Gephi, networkx)…",
         ExportFormat::Gexf => "Graph as GEXF (Gephi)…",
         ExportFormat::Csv => "Actors, relations, events as CSV…",
+        ExportFormat::Json => "Whole atlas as JSON…",
+    }
+}
+
+/// The formats offered for the whole atlas as well as for the view (JSON is always whole).
+pub const EXPORT_WHOLE: [ExportFormat; 3] =
+    [ExportFormat::Graphml, ExportFormat::Gexf, ExportFormat::Csv];
+
+fn export_whole_label(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Graphml => "Graph as GraphML, the whole atlas…",
+        ExportFormat::Gexf => "Graph as GEXF, the whole atlas…",
+        ExportFormat::Csv => "Actors, relations, events as CSV, the whole atlas…",
         ExportFormat::Json => "Whole atlas as JSON…",
     }
 }

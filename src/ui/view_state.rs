@@ -75,6 +75,13 @@ impl History {
 pub struct FoundPath {
     pub steps: Vec<PathStep>,
     pub text: Vec<String>,
+    /// The actors asked about, by id.
+    pub ends: Option<(String, String)>,
+    /// When nothing connects them in the view but the whole atlas does: the parts of the
+    /// filter that hide the connection.
+    pub hidden_by: Vec<crate::graph::FilterPart>,
+    /// Searched without the view's filters and date.
+    pub whole_atlas: bool,
 }
 
 impl FoundPath {
@@ -101,6 +108,9 @@ pub struct ViewState {
     /// What changed between two days, marked in the network while "What changed" is open.
     pub changes: Option<Box<crate::graph::Changes>>,
     pub presentation: bool,
+    /// The presenter view (a second window with the speaker notes) is open; only while a
+    /// story plays.
+    pub presenter: bool,
     pub playing: bool,
     /// Cache of the filter applied to the graph; `apply` recomputes it when either changes.
     pub visible: Visible,
@@ -119,6 +129,7 @@ impl ViewState {
             before_story: None,
             changes: None,
             presentation: false,
+            presenter: false,
             playing: false,
             visible: filter.apply(graph),
             structural: structural_view(filter, graph),
@@ -135,8 +146,10 @@ impl ViewState {
     /// Recomputes the cached views after the filter (or the graph) changed. Moving only the
     /// time cursor (every frame while playing) keeps the structural view.
     pub fn refilter(&mut self, graph: &AtlasGraph, old: &ViewFilter, new: &ViewFilter) {
-        self.visible = new.apply(graph);
-        if !same_but_time(old, new) {
+        if same_but_time(old, new) {
+            self.visible = new.apply_over(graph, &self.structural);
+        } else {
+            self.visible = new.apply(graph);
             self.structural = structural_view(new, graph);
         }
     }

@@ -94,3 +94,24 @@ pub fn step_until(
 pub fn status(app: &AtlasApp) -> String {
     app.state.status.clone().unwrap_or_default()
 }
+
+/// Clicks the search field and types `text`, as a person would.
+pub fn type_in_search(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    use eframe::egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+/// Searches for `text` and takes the first result with Enter.
+pub fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    type_in_search(harness, text);
+    harness.key_press(eframe::egui::Key::Enter);
+    harness.run_steps(3);
+}

@@ -6,6 +6,7 @@ pub mod map;
 pub mod network;
 pub mod regions;
 pub mod search;
+pub mod sidebar;
 pub mod stories;
 pub mod timeline;
 

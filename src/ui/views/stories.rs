@@ -61,6 +61,14 @@ pub fn caption(ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Co
         {
             folded = !folded;
         }
+        let presenter = egui::Button::new("Presenter").selected(state.view.presenter);
+        if ui
+            .add(presenter)
+            .on_hover_text(Verb::PresenterView.hint_with_keys(ui.ctx()))
+            .clicked()
+        {
+            out.push(Command::Run(Verb::PresenterView));
+        }
         let close = ui.button("✕ Close story").on_hover_text(format!(
             "Close the story ({})",
             Verb::Escape.keys_text(ui.ctx()).unwrap_or_default()

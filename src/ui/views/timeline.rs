@@ -1,5 +1,7 @@
 //! Bottom panel: events in lanes by kind on a time axis (egui_plot), and the "as of" cursor
-//! with its slider and play button.
+//! with its slider and play button; Shift+drag picks a range for "What changed" (`range`).
+
+mod range;
 
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{GridMark, MarkerShape, Plot, PlotPoint, Points, VLine};
@@ -26,6 +28,10 @@ pub struct TimelineView {
     dragging_cursor: bool,
     /// The years the plot showed last frame, for Play to start from its left edge.
     shown: Option<(f64, f64)>,
+    /// A Shift+drag under way: the years where it started and where it is now.
+    range: Option<(f64, f64)>,
+    /// Last frame's plot transform, so tests can point at a year.
+    transform: Option<egui_plot::PlotTransform>,
 }
 
 /// The events on show, in lanes by kind, for one frame.
@@ -81,6 +87,13 @@ impl TimelineView {
         self.shown
     }
 
+    /// Where `year` was on screen in the last frame, halfway down the plot.
+    pub fn screen_of_year(&self, year: f64) -> Option<egui::Pos2> {
+        let transform = self.transform?;
+        let x = transform.position_from_point(&PlotPoint::new(year, 0.0)).x;
+        Some(egui::pos2(x, transform.frame().center().y))
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, palette: Palette, out: &mut Vec<Command>) {
         let (lo, hi) = state.time_range();
         self.controls(ui, state, lo, hi, out);
@@ -88,8 +101,10 @@ impl TimelineView {
         let response = self.plot(ui, state, &lanes, (lo, hi), palette);
         let bounds = response.transform.bounds();
         self.shown = Some((bounds.min()[0], bounds.max()[0]));
+        self.transform = Some(response.transform);
         lane_names(ui, &response, &lanes, palette);
         self.drag_cursor(ui, state, &response, (lo, hi), out);
+        self.drag_range(ui, &response, (lo, hi), palette, out);
         pick_event(&response, &lanes, out);
     }
 
@@ -104,7 +119,7 @@ impl TimelineView {
         let lane_count = lanes.kinds.len();
         Plot::new("timeline")
             .height(ui.available_height().max(80.0))
-            .allow_drag([!self.dragging_cursor, false])
+            .allow_drag([!self.dragging_cursor && !self.range_gesture(ui), false])
             .allow_zoom([true, false])
             .allow_scroll([true, false])
             .allow_boxed_zoom(false)
@@ -183,7 +198,9 @@ impl TimelineView {
         hi: f64,
         out: &mut Vec<Command>,
     ) {
-        ui.horizontal(|ui| {
+        // Wrapped: on a narrow window (presentation type at 1024) the date and the "as of"
+        // sentence go to a second line rather than out of the window.
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Timeline");
             ui.separator();
             let play_label = if state.view.playing {
@@ -222,23 +239,53 @@ impl TimelineView {
                         .ok()
                         .map(|d| d.as_year_fraction())
                 });
-            // A third of the row, so the date, the "as of" sentence and Today fit beside it even
-            // in presentation type on a projector.
-            let width = (ui.available_width() * 0.33).clamp(100.0, 700.0);
-            ui.spacing_mut().slider_width = width;
-            if ui.add(slider).changed() {
-                out.push(Command::SetAsOf((t < hi).then_some(t)));
-            }
             let label = match state.as_of() {
                 Some(t) => format!("The graph as of {}", PartialDate::from_year_fraction(t)),
                 None => "The graph today".to_string(),
             };
-            ui.label(RichText::new(label).strong());
+            let label = RichText::new(label).strong();
+            // At most a third of the row, and never so wide that the date, the "as of"
+            // sentence and Today are pushed out of the window (presentation type at 1024).
+            // What is left of this line (a wrapping row's available width is a whole line).
+            let left = ui.available_size_before_wrap().x;
+            let room = left - beside_slider(ui, &label, state.as_of().is_some());
+            let width = (left * 0.33).min(room).clamp(100.0, 700.0);
+            ui.spacing_mut().slider_width = width;
+            if ui.add(slider).changed() {
+                out.push(Command::SetAsOf((t < hi).then_some(t)));
+            }
+            // Whole: when the row is full the sentence moves to the next line, not half of it.
+            ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
             if state.as_of().is_some() {
                 verbs::button(ui, state, Verb::Today, "Today", out);
             }
         });
     }
+}
+
+/// The width the slider's value and name, the "as of" sentence and Today take in the row.
+fn beside_slider(ui: &Ui, label: &RichText, today: bool) -> f32 {
+    let text_width = |text: egui::WidgetText| {
+        text.into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+    };
+    let spacing = ui.spacing();
+    let button = |text: &str| text_width(text.into()) + 2.0 * spacing.button_padding.x;
+    let gap = spacing.item_spacing.x;
+    // The value box holds a date such as 2024-05-21 (or "today").
+    let value = button("0000-00-00") + gap;
+    let name = text_width("as of".into()) + gap;
+    let sentence = text_width(label.clone().into()) + gap;
+    let today = if today { button("Today") + gap } else { 0.0 };
+    // The slider's own margins and spacing, which these sums do not see.
+    const SLACK: f32 = 48.0;
+    value + name + sentence + today + SLACK
 }
 
 /// Event markers, one series per lane and colour (the kind of the first actor).

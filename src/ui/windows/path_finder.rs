@@ -2,6 +2,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::graph::relaxed;
 use crate::graph::search::search;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
@@ -117,8 +118,46 @@ impl PathFinder {
             for line in &state.view.path.text {
                 ui.label(RichText::new(line).strong());
             }
+            hidden_connection(ui, state, out);
         }
     }
+}
+
+/// When filters hide the connection: search the whole atlas, or clear just those filters
+/// and search again.
+fn hidden_connection(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let path = &state.view.path;
+    let Some((from, to)) = path.ends.clone() else {
+        return;
+    };
+    if path.hidden_by.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Search the whole atlas")
+            .on_hover_text("Find the path without filters or date; the view stays as it is")
+            .clicked()
+        {
+            out.push(Command::FindPathInWholeAtlas {
+                from: from.clone(),
+                to: to.clone(),
+            });
+        }
+        let clear = if path.hidden_by.len() == 1 {
+            "Clear this filter"
+        } else {
+            "Clear these filters"
+        };
+        if ui
+            .button(clear)
+            .on_hover_text("Remove what hides the connection from the view, and search again")
+            .clicked()
+        {
+            out.push(Command::SetFilter(relaxed(state.filter(), &path.hidden_by)));
+            out.push(Command::FindPath { from, to });
+        }
+    });
 }
 
 impl AtlasWindow for PathFinder {
@@ -128,6 +167,14 @@ impl AtlasWindow for PathFinder {
 
     fn title(&self) -> &'static str {
         "How is X connected to Y?"
+    }
+
+    fn default_size(&self) -> [f32; 2] {
+        [400.0, 260.0]
+    }
+
+    fn opens_clear_of_selection(&self) -> bool {
+        true
     }
 
     fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {

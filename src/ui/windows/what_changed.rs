@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use crate::graph::{Changes, Day, diff_in};
 use crate::io::{ChangeRow, Group, change_rows};
 use crate::model::PartialDate;
-use crate::ui::command::{Command, select_and_frame};
+use crate::ui::command::{Command, Request, select_and_frame};
 use crate::ui::state::AppState;
 use crate::ui::theme::Palette;
 use crate::ui::view_state::Selection;
@@ -37,6 +37,11 @@ impl WhatChangedWindow {
     pub fn set_dates(&mut self, from: &str, to: &str) {
         self.from = from.to_string();
         self.to = to.to_string();
+    }
+
+    /// Dates A and B as typed (or set by a range dragged on the timeline).
+    pub fn dates(&self) -> (&str, &str) {
+        (&self.from, &self.to)
     }
 
     /// The changes for the current dates and filters.
@@ -85,6 +90,11 @@ impl AtlasWindow for WhatChangedWindow {
     }
 
     fn ui(&mut self, ui: &mut Ui, state: &AppState, _palette: Palette, out: &mut Vec<Command>) {
+        for request in &state.requests {
+            if let Request::CompareDates(from, to) = request {
+                self.set_dates(&from.to_string(), &to.to_string());
+            }
+        }
         self.default_dates(state);
         ui.horizontal(|ui| {
             ui.label("After");
@@ -120,9 +130,12 @@ impl AtlasWindow for WhatChangedWindow {
             }
         });
         ui.label(
-            RichText::new("In the network: added in the highlight colour, ended as ghosts.")
-                .small()
-                .weak(),
+            RichText::new(
+                "In the network: added in the highlight colour, ended as ghosts. \
+                 Shift+drag across the timeline to pick both dates.",
+            )
+            .small()
+            .weak(),
         );
         let rows = change_rows(&state.dataset.graph, &changes);
         egui::ScrollArea::vertical().show(ui, |ui| {

@@ -59,12 +59,17 @@ fn panel(ui: &mut Ui, rect: egui::Rect, id: &str, palette: Palette, add: impl Fn
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_TOP)
         .fixed_pos(rect.left_top() + vec2(10.0, 10.0))
+        .constrain_to(rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style())
                 .fill(palette.background().gamma_multiply(0.85))
                 .show(ui, |ui| {
-                    ui.set_max_width(300.0);
-                    add(ui);
+                    ui.set_max_width(300.0_f32.min(rect.width() - 40.0).max(120.0));
+                    // Never taller than the canvas: it must not float over a panel.
+                    egui::ScrollArea::vertical()
+                        .max_height((rect.height() - 40.0).max(60.0))
+                        .min_scrolled_height((rect.height() - 40.0).max(60.0))
+                        .show(ui, add);
                 });
         });
 }
@@ -82,7 +87,20 @@ fn legend_rows(ui: &mut Ui, scene: &Scene, palette: Palette) {
             ui.label(RichText::new("Envoy posts and offices, where based").small());
         });
     }
+    if scene.markers.iter().any(|m| !m.city) {
+        ui.horizontal(|ui| {
+            hollow_swatch(ui, palette.kind(ActorKind::Envoy));
+            ui.label(RichText::new("Post, city not recorded (at its country)").small());
+        });
+    }
     ui.label(RichText::new(BORDERS_NOTE).small().weak());
+}
+
+/// A ring the size of a legend swatch, like the map's marker for a post with no city.
+fn hollow_swatch(ui: &mut Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter()
+        .circle_stroke(rect.center(), 4.5, egui::Stroke::new(1.8, colour));
 }
 
 /// The name of a colour mode, as the chooser shows it.

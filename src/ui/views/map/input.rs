@@ -180,6 +180,9 @@ impl MapView {
                 };
                 p.response.clone().on_hover_ui_at_pointer(|ui| {
                     ui.strong(&marker.label);
+                    if !marker.city {
+                        ui.label(RichText::new("city not recorded").small().italics());
+                    }
                     for &n in &marker.nodes {
                         let a = graph.actor(n);
                         ui.label(RichText::new(format!("{} · {}", a.name, a.kind.label())).small());

@@ -4,6 +4,7 @@
 //! the camera (`camera`), works out the frame's content (`scene`), paints (`paint`), reads
 //! the pointer (`input`) and shows its controls and legend (`controls`).
 
+mod borders;
 mod camera;
 pub mod controls;
 mod input;

@@ -4,14 +4,13 @@
 
 use std::sync::Arc;
 
-use eframe::egui::epaint::{
-    Mesh, PathShape, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex, WHITE_UV,
-};
+use eframe::egui::epaint::{Mesh, PathShape, QuadraticBezierShape, Vertex, WHITE_UV};
 use eframe::egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
 use crate::map::{CountryShape, Swatch, WorldMap};
 use crate::ui::theme::Palette;
 
+use super::borders;
 use super::camera::MapCamera;
 use super::scene::Scene;
 
@@ -85,9 +84,8 @@ struct BaseKey {
     fills: Vec<Swatch>,
 }
 
-/// The fills and borders of the last frame, already tessellated. Stroking some 30,000
-/// border points costs egui several milliseconds; a still map (hovering, reading a card,
-/// the time cursor moving without changing colours) reuses them.
+/// The fills and borders of the last frame, already meshed: a still map (hovering, reading a
+/// card, the time cursor moving without changing colours) reuses them as they are.
 #[derive(Default)]
 pub struct BaseCache {
     key: Option<BaseKey>,
@@ -116,18 +114,18 @@ pub fn paint(painter: &Painter, frame: &Frame<'_>, scene: &Scene, cache: &mut Ba
     markers(painter, frame, scene);
 }
 
-/// Fills of every country on screen as one mesh, and their borders stroked into another.
+/// Fills of every country on screen as one mesh, and their borders as another. Both come
+/// straight from the map's points (triangulated once at load) through the camera, so a pan
+/// or zoom costs a transform per point, not a triangulation or a stroke tessellation.
 fn base_layer(frame: &Frame<'_>, scene: &Scene) -> (Mesh, Mesh) {
     let mut fills = Mesh::default();
     let mut borders = Mesh::default();
-    let mut tessellator = Tessellator::new(
-        frame.pixels_per_point,
-        TessellationOptions::default(),
-        [1, 1],
-        Vec::new(),
-    );
-    let stroke = Stroke::new(0.6, frame.palette.map_border());
-    let mut lines = Vec::new();
+    let line = borders::Line {
+        width: 0.6,
+        colour: frame.palette.map_border(),
+        pixels_per_point: frame.pixels_per_point,
+    };
+    let mut ring_points = Vec::new();
     for (i, country) in frame.map.countries.iter().enumerate() {
         if !frame.on_screen(country) || frame.is_dot(country) {
             continue;
@@ -138,11 +136,14 @@ fn base_layer(frame: &Frame<'_>, scene: &Scene) -> (Mesh, Mesh) {
             country,
             frame.palette.map_fill(frame.swatch(scene, i)),
         );
-        lines.clear();
-        add_borders(&mut lines, frame, country, stroke);
-        for line in lines.drain(..) {
-            if let Shape::Path(path) = line {
-                tessellator.tessellate_path(&path, &mut borders);
+        for poly in &country.polygons {
+            if poly.bounds.extent() * frame.camera.zoom < BORDER_ABOVE {
+                continue;
+            }
+            for ring in &country.rings[poly.rings.clone()] {
+                let ring = &country.vertices[ring.clone()];
+                borders::decimate_ring(ring.iter().map(|&p| frame.to_screen(p)), &mut ring_points);
+                borders::add_ring(&mut borders, &ring_points, line);
             }
         }
     }
@@ -296,7 +297,13 @@ fn markers(painter: &Painter, frame: &Frame<'_>, scene: &Scene) {
             continue;
         }
         let radius = marker_radius(marker.nodes.len());
-        painter.circle(at, radius, fill, edge);
+        if marker.city {
+            painter.circle(at, radius, fill, edge);
+        } else {
+            // City not recorded: a hollow ring at the country, so it reads as "somewhere here".
+            painter.circle_stroke(at, radius, Stroke::new(3.0, frame.palette.background()));
+            painter.circle_stroke(at, radius, Stroke::new(1.8, fill));
+        }
         let selected = marker
             .nodes
             .iter()

@@ -3,13 +3,16 @@
 //! (`input`) and the painter (`paint`). This file ties them together once per frame.
 
 mod camera;
+mod ego;
 mod input;
 mod layout_state;
 mod paint;
 mod pick;
+mod picture;
 mod scene;
 
 pub use camera::Camera;
+pub use picture::rgba;
 
 use eframe::egui::{self, Rect, Sense, Ui};
 use petgraph::graph::NodeIndex;
@@ -52,6 +55,15 @@ pub struct NetworkView {
     keep_framed: bool,
     /// Screen rectangle of the last frame, for fits requested from outside the view.
     last_rect: Option<Rect>,
+    /// What floats over the canvas (legend, view controls), as of the last frame: no label
+    /// is placed there.
+    obstacles: Vec<Rect>,
+    /// The labels drawn in the last frame, by node, with their boxes.
+    labels: Vec<(u32, Rect)>,
+    /// The ego network's own layout while ego mode is on.
+    ego: Option<ego::EgoLayout>,
+    /// Nodes easing into or out of the ego layout.
+    tween: Option<ego::Tween>,
 }
 
 impl NetworkView {
@@ -105,6 +117,21 @@ impl NetworkView {
         Some((self.camera.screen_from_world(rect, world), rect))
     }
 
+    /// Where the network was drawn in the last frame.
+    pub fn canvas_rect(&self) -> Option<Rect> {
+        self.last_rect
+    }
+
+    /// The labels drawn in the last frame: which node, and the box on screen.
+    pub fn drawn_labels(&self) -> &[(u32, Rect)] {
+        &self.labels
+    }
+
+    /// Tells the view what floats over its canvas, so that no label is drawn under it.
+    pub fn set_obstacles(&mut self, obstacles: Vec<Rect>) {
+        self.obstacles = obstacles;
+    }
+
     /// Whether the layout has come to rest (pictures and snapshots wait for it).
     pub fn layout_settled(&self) -> bool {
         self.layout.is_settled()
@@ -134,6 +161,7 @@ impl NetworkView {
         self.positions = seeded.positions().to_vec();
         self.dragging = None;
         self.hovered = None;
+        self.drop_ego();
         self.auto_fit = true;
         self.layout = if spawn {
             Layout::start(graph.node_count(), self.ends.clone(), params)
@@ -144,10 +172,11 @@ impl NetworkView {
 
     /// Starts an eased move that frames the given nodes.
     fn move_to(&mut self, rect: Rect, nodes: &[usize], now: f64) {
+        let settled = self.settled_positions();
         let target = self.camera.fitting(
             rect,
             clear_of_legend(rect),
-            nodes.iter().filter_map(|&n| self.positions.get(n).copied()),
+            nodes.iter().filter_map(|&n| settled.get(n).copied()),
         );
         // A single node: do not zoom in absurdly far.
         let target = if nodes.len() <= 1 {
@@ -179,6 +208,18 @@ impl NetworkView {
         if resized && self.keep_framed && !self.framed.is_empty() {
             let nodes = self.framed.clone();
             self.move_to(rect, &nodes, now);
+        }
+    }
+
+    /// Starts, changes or ends the ego layout; a new ego set is framed as it arrives.
+    fn follow_ego_camera(&mut self, state: &AppState, rect: Rect, now: f64) {
+        self.follow_ego(state);
+        if self.poll_ego()
+            && let Some(nodes) = self.ego_set_nodes().map(<[usize]>::to_vec)
+        {
+            self.move_to(rect, &nodes, now);
+            self.framed = nodes;
+            self.keep_framed = true;
         }
     }
 
@@ -227,13 +268,17 @@ impl NetworkView {
             self.rebuild(state, true);
         }
         if let Some(positions) = self.layout.poll(self.positions.len()) {
-            self.positions = positions;
+            self.absorb_layout(positions);
         }
         let mut commands = Vec::new();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         let now = ui.input(|i| i.time);
         self.reframe_on_resize(rect, now);
         self.last_rect = Some(rect);
+        self.follow_ego_camera(state, rect, now);
+        if self.step_tween(now) || self.ego_pending() {
+            ui.ctx().request_repaint();
+        }
         let looks = self.looks(state);
         self.follow_requests(state, rect, &looks, now);
         self.animate_camera(ui, rect, &looks, now);
@@ -247,7 +292,7 @@ impl NetworkView {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, palette.background());
         let font_size = ui.style().text_styles[&egui::TextStyle::Small].size;
-        self.paint(&painter, rect, state, &looks, palette, font_size);
+        self.labels = self.paint(&painter, rect, state, &looks, palette, font_size);
         if self.layout.is_running() {
             ui.ctx().request_repaint();
         }

@@ -1,8 +1,9 @@
 //! Drawing the network: edges batched into one mesh, nodes culled to the viewport, labels
-//! thinned on a screen grid so they never pile up.
+//! placed by priority where they overlap no other label (`layout::labels`).
 
-use eframe::egui::{self, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use eframe::egui::{Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
+use crate::layout::labels::{LabelBox, LabelPlacer};
 use crate::ui::theme::Palette;
 
 /// What to draw for one node this frame.
@@ -23,8 +24,12 @@ pub struct Scene<'a> {
     pub looks: &'a [NodeLook],
     /// (from, to, colour, width, directed)
     pub edges: &'a [(u32, u32, Color32, f32, bool)],
-    /// Nodes in label priority order.
+    /// Nodes whose labels come first, most important first (not counted in the budget).
+    pub label_first: &'a [u32],
+    /// The other nodes in label priority order (most linked first).
     pub label_order: &'a [u32],
+    /// Areas that float over the canvas (legend, view controls), where no label goes.
+    pub blocked: &'a [Rect],
     pub names: &'a dyn Fn(usize) -> &'a str,
     pub label_budget: usize,
     pub palette: Palette,
@@ -130,65 +135,71 @@ pub fn paint_nodes(painter: &Painter, scene: &Scene) {
     }
 }
 
-/// Labels by priority: highlighted first, then `label_order`, each placed only where no
-/// earlier label sits (a coarse screen grid), up to the zoom-dependent budget.
-pub fn paint_labels(painter: &Painter, scene: &Scene) {
-    const CELL: egui::Vec2 = vec2(24.0, 12.0);
-    let cols = (scene.rect.width() / CELL.x).ceil() as usize + 1;
-    let rows = (scene.rect.height() / CELL.y).ceil() as usize + 1;
-    let mut taken = vec![false; cols * rows];
-    let mut placed = 0usize;
-    let highlighted = scene
-        .looks
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| **l == NodeLook::Highlighted)
-        .map(|(i, _)| i as u32);
-    let order = highlighted.chain(scene.label_order.iter().copied());
-    for node in order {
+/// Labels without overlaps (see [`crate::layout::labels`]): first every node of
+/// `label_first` (the selection, the focus and path, the selection's neighbours), then nodes
+/// by `label_order` (hubs first) up to the zoom-dependent budget. Returns each label drawn
+/// with its box (backdrop included).
+pub fn paint_labels(painter: &Painter, scene: &Scene) -> Vec<(u32, Rect)> {
+    let to_box = |r: &Rect| LabelBox::new([r.min.x, r.min.y], [r.max.x, r.max.y]);
+    let blocked: Vec<LabelBox> = scene.blocked.iter().map(to_box).collect();
+    let mut placer = LabelPlacer::new(to_box(&scene.rect), &blocked);
+    let mut tried = vec![false; scene.looks.len()];
+    let mut drawn = Vec::new();
+    let shows = |i: usize| matches!(scene.looks[i], NodeLook::Normal | NodeLook::Highlighted);
+    for &node in scene.label_first {
         let i = node as usize;
-        let forced = scene.looks[i] == NodeLook::Highlighted;
-        if !forced && (placed >= scene.label_budget || scene.looks[i] != NodeLook::Normal) {
-            if placed >= scene.label_budget {
-                break;
-            }
-            continue;
+        if i < tried.len() && !tried[i] && shows(i) {
+            tried[i] = true;
+            drawn.extend(place_label(painter, scene, &mut placer, node));
         }
-        let p = scene.positions[i];
-        if !scene.rect.contains(p) {
-            continue;
-        }
-        let colour = scene.palette.text();
-        let galley =
-            painter.layout_no_wrap((scene.names)(i).to_string(), scene.font.clone(), colour);
-        let at = p + vec2(-galley.size().x / 2.0, scene.radii[i] + 2.0);
-        let label = Rect::from_min_size(at, galley.size());
-        let cells = |r: Rect| {
-            let x0 = ((r.min.x - scene.rect.min.x) / CELL.x).floor().max(0.0) as usize;
-            let y0 = ((r.min.y - scene.rect.min.y) / CELL.y).floor().max(0.0) as usize;
-            let x1 =
-                (((r.max.x - scene.rect.min.x) / CELL.x).floor().max(0.0) as usize).min(cols - 1);
-            let y1 =
-                (((r.max.y - scene.rect.min.y) / CELL.y).floor().max(0.0) as usize).min(rows - 1);
-            (x0.min(cols - 1)..=x1)
-                .flat_map(move |x| (y0.min(rows - 1)..=y1).map(move |y| y * cols + x))
-        };
-        if !forced && cells(label).any(|c| taken[c]) {
-            continue;
-        }
-        for c in cells(label) {
-            taken[c] = true;
-        }
-        let backdrop = scene.palette.background().gamma_multiply(0.7);
-        painter.rect_filled(label.expand(1.0), 2.0, backdrop);
-        painter.galley(at, galley, colour);
-        placed += 1;
     }
+    // Far out, most offers fail; a cap on attempts keeps a crowded frame cheap.
+    let (mut placed, mut attempts) = (0usize, 0usize);
+    for &node in scene.label_order {
+        if placed >= scene.label_budget || attempts >= 4 * scene.label_budget {
+            break;
+        }
+        let i = node as usize;
+        if tried[i] || !shows(i) || !scene.rect.contains(scene.positions[i]) {
+            continue;
+        }
+        tried[i] = true;
+        attempts += 1;
+        if let Some(label) = place_label(painter, scene, &mut placer, node) {
+            drawn.push(label);
+            placed += 1;
+        }
+    }
+    drawn
 }
 
-/// Draws the whole scene.
-pub fn paint(painter: &Painter, scene: &Scene) {
+/// Lays out one node's name and draws it at the first free anchor, if any.
+fn place_label(
+    painter: &Painter,
+    scene: &Scene,
+    placer: &mut LabelPlacer,
+    node: u32,
+) -> Option<(u32, Rect)> {
+    let i = node as usize;
+    let colour = scene.palette.text();
+    let galley = painter.layout_no_wrap((scene.names)(i).to_string(), scene.font.clone(), colour);
+    // The box holds the backdrop, a point wider than the text on every side.
+    let size = galley.size() + vec2(2.0, 2.0);
+    let p = scene.positions[i];
+    let spot = placer.place([p.x, p.y], scene.radii[i], [size.x, size.y])?;
+    let label = Rect::from_min_max(
+        pos2(spot.min[0], spot.min[1]),
+        pos2(spot.max[0], spot.max[1]),
+    );
+    let backdrop = scene.palette.background().gamma_multiply(0.7);
+    painter.rect_filled(label, 2.0, backdrop);
+    painter.galley(label.min + vec2(1.0, 1.0), galley, colour);
+    Some((node, label))
+}
+
+/// Draws the whole scene; returns the labels drawn with their boxes.
+pub fn paint(painter: &Painter, scene: &Scene) -> Vec<(u32, Rect)> {
     painter.add(Shape::mesh(edge_mesh(scene)));
     paint_nodes(painter, scene);
-    paint_labels(painter, scene);
+    paint_labels(painter, scene)
 }

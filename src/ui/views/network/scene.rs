@@ -48,19 +48,50 @@ impl NetworkView {
     /// The nodes that stand out: the selection and the hovered node with their neighbours,
     /// the path found, the actors of a selected event, and the story step's focus.
     fn lit(&self, state: &AppState) -> Vec<usize> {
+        let standouts = self.standouts(state);
+        [standouts.centres, standouts.marked, standouts.neighbours].concat()
+    }
+
+    /// The nodes whose labels are placed before any other, most important first: the
+    /// selection (then the hovered node), the focus, path and marked actors, then the
+    /// neighbours of the selection, best linked first.
+    pub(super) fn label_first(&self, state: &AppState) -> Vec<u32> {
+        let Standouts {
+            centres,
+            marked,
+            mut neighbours,
+        } = self.standouts(state);
+        neighbours.sort_by_key(|&n| std::cmp::Reverse(self.degree.get(n).copied()));
+        [centres, marked, neighbours]
+            .concat()
+            .into_iter()
+            .map(|n| n as u32)
+            .collect()
+    }
+
+    fn standouts(&self, state: &AppState) -> Standouts {
         let graph = &state.dataset.graph;
-        let mut lit: Vec<usize> = Vec::new();
+        let mut out = Standouts::default();
         for node in [state.selected_actor(), self.hovered.map(NodeIndex::new)]
             .into_iter()
             .flatten()
         {
-            lit.push(node.index());
+            out.centres.push(node.index());
             // Only links that exist on the date light up, ghosts or not.
-            lit.extend(
+            out.neighbours.extend(
                 neighbours(graph, node, None, Direction::Both)
                     .into_iter()
                     .filter(|(_, e)| state.view.visible.edges[e.index()])
                     .map(|(n, _)| n.index()),
+            );
+        }
+        let lit = &mut out.marked;
+        if let Some((_, Some(step))) = state.story() {
+            lit.extend(
+                step.focus
+                    .iter()
+                    .filter_map(|a| graph.node(a))
+                    .map(|n| n.index()),
             );
         }
         for step in &state.view.path.steps {
@@ -82,18 +113,10 @@ impl NetworkView {
             lit.extend(&changes.actors_founded);
             lit.extend(&changes.instruments_adopted);
         }
-        if let Some((_, Some(step))) = state.story() {
-            lit.extend(
-                step.focus
-                    .iter()
-                    .filter_map(|a| graph.node(a))
-                    .map(|n| n.index()),
-            );
-        }
-        lit
+        out
     }
 
-    /// Draws the network as the looks say.
+    /// Draws the network as the looks say; returns the labels drawn with their boxes.
     pub(super) fn paint(
         &self,
         painter: &eframe::egui::Painter,
@@ -102,7 +125,7 @@ impl NetworkView {
         looks: &[NodeLook],
         palette: Palette,
         font_size: f32,
-    ) {
+    ) -> Vec<(u32, Rect)> {
         let graph = &state.dataset.graph;
         let screen: Vec<Pos2> = self
             .positions
@@ -129,14 +152,16 @@ impl NetworkView {
             colours: &colours,
             looks,
             edges: &edges,
+            label_first: &self.label_first(state),
             label_order: &self.label_order,
+            blocked: &self.obstacles,
             names: &names,
             label_budget,
             palette,
             font: FontId::proportional(font_size),
             arrows: edges.len() < 5_000 && self.camera.zoom > 6.0,
         };
-        paint::paint(painter, &scene);
+        let labels = paint::paint(painter, &scene);
         if looks.iter().all(|l| *l == NodeLook::Hidden) {
             painter.text(
                 rect.center(),
@@ -146,10 +171,11 @@ impl NetworkView {
                 palette.muted(),
             );
         }
+        labels
     }
 
     /// Each shown edge with its colour, width and direction.
-    fn edge_looks(
+    pub(super) fn edge_looks(
         &self,
         state: &AppState,
         looks: &[NodeLook],
@@ -200,6 +226,14 @@ impl NetworkView {
             })
             .collect()
     }
+}
+
+/// The nodes that stand out, in three tiers (see [`NetworkView::label_first`]).
+#[derive(Default)]
+struct Standouts {
+    centres: Vec<usize>,
+    marked: Vec<usize>,
+    neighbours: Vec<usize>,
 }
 
 /// The relations (by index) that "What changed" marks as begun and as ended.
