@@ -14,20 +14,19 @@
 use std::path::Path;
 
 use crate::model::{
-    Actor, ActorKind, Atlas, Event, EventKind, GlossaryTerm, Holder, Meta, PartialDate, Region,
-    Relation, RelationKind, Source, SourceKind, Story, StoryStep, Theme,
+    Actor, Atlas, Event, GlossaryTerm, Holder, Meta, Region, Relation, Source, Story, StoryStep,
+    Theme,
 };
 
+use super::ron_text::{
+    CONTINUED, Fields, RECORD, actor_kind, broken, event_kind, list, one_line, quoted,
+    relation_kind, source_kind,
+};
 use super::{ExportError, write_atomically};
 
 /// The first lines of every canonical file.
 pub const HEADER: &str = "// Tech Diplomacy Atlas dataset (RON). The format: atlas-data/SCHEMA.md.\n\
 // Canonical form, as `atlas fmt` and the app's Save write it; comments are not kept.\n";
-
-/// Indent of a record inside a section, and of the continuation lines of a broken record
-/// (one more space, so they line up under the record's first field).
-const RECORD: &str = "        ";
-const CONTINUED: &str = "         ";
 
 /// The atlas in canonical RON, ending with a newline.
 pub fn canonical_ron(atlas: &Atlas) -> String {
@@ -346,126 +345,6 @@ fn glossary_term(term: &GlossaryTerm) -> String {
     f.list_if("see_also", see_also);
     f.list_if("sources", sources);
     one_line(f)
-}
-
-/// The `name: value` pairs of one record (or one line of it), in order.
-#[derive(Default)]
-struct Fields(Vec<String>);
-
-impl Fields {
-    fn put(&mut self, name: &str, value: String) {
-        self.0.push(format!("{name}: {value}"));
-    }
-    fn text(&mut self, name: &str, value: &str) {
-        self.put(name, quoted(value));
-    }
-    /// A text field whose default is empty.
-    fn text_if(&mut self, name: &str, value: &str) {
-        if !value.is_empty() {
-            self.text(name, value);
-        }
-    }
-    fn opt_text(&mut self, name: &str, value: &Option<String>) {
-        if let Some(value) = value {
-            self.put(name, format!("Some({})", quoted(value)));
-        }
-    }
-    fn opt_date(&mut self, name: &str, value: &Option<PartialDate>) {
-        if let Some(date) = value {
-            self.put(name, format!("Some({})", quoted(&date.to_string())));
-        }
-    }
-    /// A required list: written even when empty.
-    fn list(&mut self, name: &str, values: &[String]) {
-        self.put(name, list(values));
-    }
-    /// A list whose default is empty.
-    fn list_if(&mut self, name: &str, values: &[String]) {
-        if !values.is_empty() {
-            self.list(name, values);
-        }
-    }
-    fn joined(&self) -> String {
-        self.0.join(", ")
-    }
-    fn non_empty(&self) -> Option<String> {
-        (!self.0.is_empty()).then(|| self.joined())
-    }
-}
-
-fn one_line(fields: Fields) -> String {
-    format!("{RECORD}({}),\n", fields.joined())
-}
-
-/// A record over several lines: the first after `(`, the rest indented under it, the closing
-/// bracket on the last line.
-fn broken(lines: &[String]) -> String {
-    let mut out = format!("{RECORD}(");
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push_str(CONTINUED);
-        }
-        out.push_str(line);
-        if i + 1 < lines.len() {
-            out.push_str(",\n");
-        }
-    }
-    out.push_str("),\n");
-    out
-}
-
-fn list(values: &[String]) -> String {
-    let items: Vec<String> = values.iter().map(|v| quoted(v)).collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// A RON string: quotes and backslashes escaped, line breaks and tabs as `\n` `\r` `\t`, any
-/// other control character as `\u{..}`; everything else (any script) as it is.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    // Most text needs no escape: copy it whole.
-    if !text
-        .chars()
-        .any(|c| matches!(c, '"' | '\\') || c.is_control())
-    {
-        out.push_str(text);
-        out.push('"');
-        return out;
-    }
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn actor_kind(kind: ActorKind) -> String {
-    variant_name(&kind)
-}
-fn source_kind(kind: SourceKind) -> String {
-    variant_name(&kind)
-}
-fn relation_kind(kind: RelationKind) -> String {
-    variant_name(&kind)
-}
-fn event_kind(kind: EventKind) -> String {
-    variant_name(&kind)
-}
-
-/// An enum value as RON writes it (`State`, `Instrument(Regulation)`): serde's names, so a
-/// `#[serde(rename)]` in the schema is followed.
-fn variant_name<T: serde::Serialize>(value: &T) -> String {
-    // Serialising a field-less or newtype enum variant to a String cannot fail.
-    ron::to_string(value).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 use super::*;
 use crate::model::fast_ron::atlas_from_str;
-use crate::model::{InstrumentKind, load::parse};
+use crate::model::{
+    ActorKind, EventKind, InstrumentKind, PartialDate, RelationKind, SourceKind, load::parse,
+};
 
 fn date(text: &str) -> PartialDate {
     text.parse().expect("a valid date")

@@ -15,6 +15,7 @@ mod guard;
 mod json;
 pub mod picture;
 mod recovery;
+mod ron_text;
 mod scope;
 mod stale;
 pub mod svg;

@@ -8,7 +8,8 @@ use std::time::SystemTime;
 
 use crate::model::{Atlas, LoadError, Loaded, load_str, read_text};
 
-use super::canonical::{canonical_ron, quoted};
+use super::canonical::canonical_ron;
+use super::ron_text::quoted;
 use super::{ExportError, write_atomically};
 
 /// The file name in the app's data folder.

@@ -20,6 +20,10 @@
 //! - state: the dataset (`dataset.rs`), what the user looks at (`view_state.rs`), or what
 //!   survives a restart ([`state::Prefs`]); values derived from them are computed, not stored.
 //! - colours and sizes: `theme.rs` only.
+//! - saving and "nothing lost": `save.rs` (Save, the guard's and the recovery offer's answers,
+//!   handled by the app like exports because they need its jobs), `unsaved.rs` (their state
+//!   and modals), `recovery.rs` (the recovery copy's thread); the dataset knows whether it is
+//!   unsaved (`Dataset::mark_edited`, `mark_saved`, `is_unsaved`).
 
 pub mod app;
 mod apply;
