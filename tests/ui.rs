@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use atlas::ui::app::AtlasApp;
 use atlas::ui::view_state::Selection;
-use common::{FixedDialogs, harness, harness_with, search_and_pick, step_until};
+use common::{FixedDialogs, MemoryStorage, harness, harness_with, search_and_pick, step_until};
 use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::{Harness, kittest::Queryable};
 
@@ -202,23 +202,6 @@ fn the_shortcuts_overlay_opens_with_f1() {
     harness.key_press(Key::Escape);
     harness.run_steps(2);
     assert!(!harness.state().state.is_open(atlas::ui::windows::HELP));
-}
-
-/// eframe storage kept in memory, as the app's save and restore see it.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

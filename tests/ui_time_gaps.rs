@@ -13,7 +13,7 @@ use atlas::graph::Day;
 use atlas::model::PartialDate;
 use atlas::ui::app::{AppOptions, AtlasApp};
 use atlas::ui::windows::{self, WhatChangedWindow};
-use common::{FixedDialogs, harness, harness_with, status, step_until};
+use common::{FixedDialogs, MemoryStorage, harness, harness_with, status, step_until};
 use eframe::egui::{Event, Modifiers, PointerButton, Pos2, accesskit::Role, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 
@@ -119,23 +119,6 @@ fn the_export_menu_offers_the_whole_atlas_beside_the_view_as_shown() {
     let as_shown = std::fs::read_to_string(&out).expect("written");
     assert!(as_shown.contains("as of 2019-06-30"));
     assert_eq!(graphml_nodes(&as_shown), shown);
-}
-
-/// eframe storage kept in memory, as the app's save and restore see it.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

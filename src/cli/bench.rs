@@ -112,7 +112,8 @@ pub(crate) fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
-fn ms(start: Instant) -> f64 {
+/// Milliseconds since `start`, for every bench.
+pub(crate) fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 

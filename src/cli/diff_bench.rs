@@ -14,7 +14,7 @@ use crate::graph::{AtlasGraph, Day, ViewFilter, diff};
 use crate::model::{Atlas, Holder, PartialDate};
 use crate::synth::{SynthSize, synthetic_atlas};
 
-use super::bench::median;
+use super::bench::{median, ms};
 use super::output::out;
 
 fn year(y: i32) -> Option<PartialDate> {
@@ -47,10 +47,6 @@ fn with_more_dates(mut atlas: Atlas) -> Atlas {
         }
     }
     atlas
-}
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
 }
 
 pub fn run(size: SynthSize, runs: usize) -> Result<ExitCode, String> {

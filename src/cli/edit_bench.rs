@@ -13,12 +13,8 @@ use crate::graph::AtlasGraph;
 use crate::model::{Atlas, Relation, RelationKind};
 use crate::synth::{SynthSize, synthetic_atlas};
 
-use super::bench::median;
+use super::bench::{median, ms};
 use super::output::out;
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
-}
 
 /// A new relation between two actors of the atlas, citing a source it has; a different
 /// pair each run so no run repeats another's work.

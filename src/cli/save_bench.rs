@@ -9,12 +9,8 @@ use serde_json::json;
 use crate::io::{canonical_ron, write_canonical};
 use crate::synth::{SynthSize, synthetic_atlas};
 
-use super::bench::median;
+use super::bench::{median, ms};
 use super::output::out;
-
-fn ms(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
-}
 
 /// The size of the synthetic atlas and how many saves to time.
 #[derive(clap::Args, Debug)]

@@ -115,3 +115,20 @@ pub fn search_and_pick(harness: &mut Harness<'static, AtlasApp>, text: &str) {
     harness.key_press(eframe::egui::Key::Enter);
     harness.run_steps(3);
 }
+
+/// eframe storage kept in memory, as the app's save and restore see it.
+#[derive(Default)]
+pub struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
